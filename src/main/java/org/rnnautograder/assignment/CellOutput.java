@@ -1,0 +1,22 @@
+package org.rnnautograder.assignment;
+
+import org.ejml.simple.SimpleMatrix;
+
+/**
+ * What one forward step of the cell produces. Given code.
+ *
+ * @param s_t the new hidden state g1(U x_t + W s_{t−1} + b_a), n×1
+ * @param o_t the output probabilities softmax(V s_t + b_y), m×1
+ */
+public record CellOutput(SimpleMatrix s_t, SimpleMatrix o_t) {
+    public CellOutput {
+        if (s_t == null || o_t == null) {
+            throw new NullPointerException("s_t and o_t must not be null (s_t was " + Shapes.describe(s_t)
+                    + ", o_t was " + Shapes.describe(o_t) + ")");
+        }
+        if (s_t.getNumCols() != 1 || o_t.getNumCols() != 1) {
+            throw new IllegalArgumentException("s_t (n×1) and o_t (m×1) must be column vectors, but were "
+                    + Shapes.describe(s_t) + " and " + Shapes.describe(o_t));
+        }
+    }
+}
