@@ -1,0 +1,86 @@
+package org.rnnautograder.suite;
+
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+import org.rnnautograder.assignment.NotImplementedYetException;
+import org.rnnautograder.assignment.SubmissionLoadException;
+
+/**
+ * Turns whatever a check throws into a {@link CheckFailure} a stuck student can act on: one line for a method
+ * that is not implemented yet, the exception and the student's own line for a crash, the deadline for a
+ * timeout. Skips ({@link TestAbortedException}) pass through unchanged.
+ */
+public final class StudentFacingFailures implements TestExecutionExceptionHandler {
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        throw translate(thrown);
+    }
+
+    /** @return the student-facing failure for {@code thrown} ({@code thrown} itself for skips and CheckFailures) */
+    public static Throwable translate(Throwable thrown) {
+        if (thrown instanceof CheckFailure || thrown instanceof TestAbortedException) {
+            return thrown;
+        }
+        NotImplementedYetException notYet = find(thrown, NotImplementedYetException.class);
+        if (notYet != null) {
+            return new CheckFailure(CheckFailure.Kind.NOT_IMPLEMENTED, notYet.method() + " — not implemented yet");
+        }
+        SubmissionLoadException load = find(thrown, SubmissionLoadException.class);
+        if (load != null) {
+            return new CheckFailure(CheckFailure.Kind.NOT_LOADED, load.getMessage());
+        }
+        if (thrown instanceof TimeoutException) {
+            return new CheckFailure(CheckFailure.Kind.TIMEOUT, "This check did not finish within "
+                    + ComponentChecks.DEADLINE_SECONDS + " s. The most likely cause is an infinite loop (a loop"
+                    + " whose index never reaches its bound, or a while loop whose condition never changes).");
+        }
+        if (thrown.getClass().getName().startsWith("org.rnnautograder.sandbox.")) {
+            return new CheckFailure(CheckFailure.Kind.SANDBOX, thrown.getMessage());
+        }
+        if (thrown instanceof AssertionError) {
+            return new CheckFailure(CheckFailure.Kind.WRONG, String.valueOf(thrown.getMessage()));
+        }
+        if (thrown instanceof StackOverflowError) {
+            return new CheckFailure(CheckFailure.Kind.EXCEPTION, "Your code overflowed the stack"
+                    + where(thrown) + ". The most likely cause is a method that calls itself without end.");
+        }
+        if (thrown instanceof OutOfMemoryError) {
+            return new CheckFailure(CheckFailure.Kind.EXCEPTION, "Your code ran out of memory" + where(thrown)
+                    + ". The most likely cause is a loop that keeps allocating matrices or growing a list.");
+        }
+        return new CheckFailure(CheckFailure.Kind.EXCEPTION, "Your code threw " + thrown.getClass().getSimpleName()
+                + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()) + where(thrown) + ".");
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    /** @return " at Class.method(File.java:line)" for the first frame of the student's own code, or "" */
+    static String where(Throwable thrown) {
+        for (StackTraceElement e : thrown.getStackTrace()) {
+            if (isStudentFrame(e.getClassName())) {
+                return " at " + e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")";
+            }
+        }
+        return "";
+    }
+
+    private static boolean isStudentFrame(String className) {
+        for (String p : new String[] {"java.", "javax.", "jdk.", "sun.", "com.sun.", "org.ejml.", "org.rnnautograder.",
+                "org.junit.", "org.opentest4j.", "com.fasterxml.", "org.apache.maven."}) {
+            if (className.startsWith(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
