@@ -79,7 +79,7 @@ final class Bubblewrap {
         for (Path p : binds) {
             cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }
-        cmd.addAll(List.of("--chdir", "/tmp", "--"));
+        cmd.addAll(List.of("--remount-ro", "/", "--chdir", "/tmp", "--"));
         return cmd;
     }
 

@@ -145,6 +145,11 @@ final class ChildJvm implements AutoCloseable {
                 throw death();
             }
             if (next instanceof Garbage g) {
+                // HotSpot reports "Terminating due to java.lang.OutOfMemoryError" on stdout: that child is dying
+                if (g.excerpt().contains("OutOfMemoryError") && exitsWithin(3)) {
+                    stderr.append(g.excerpt());
+                    throw death();
+                }
                 kill();
                 throw new ChildFailure(SandboxException.Kind.PROTOCOL, null, "unreadable line: " + g.excerpt());
             }
@@ -155,6 +160,16 @@ final class ChildJvm implements AutoCloseable {
             kill();
             throw new ChildFailure(SandboxException.Kind.PROTOCOL, null,
                     "expected " + type + " " + id + ", but got " + m.type() + " " + m.id());
+        }
+    }
+
+    /** @return true if the process ends within {@code seconds} (it is left running otherwise) */
+    private boolean exitsWithin(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -210,12 +225,18 @@ final class ChildJvm implements AutoCloseable {
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             java.io.BufferedReader reader = new java.io.BufferedReader(r, 1 << 16);
             StringBuilder line = new StringBuilder();
+            boolean garbled = false;
             int c;
             while ((c = reader.read()) != -1) {
+                if (garbled) {
+                    continue; // keep draining so the child never blocks or sees a broken pipe before it is killed
+                }
                 if (c != '\n') {
                     if (line.length() >= MAX_LINE) {
                         incoming.add(new Garbage("a line longer than " + MAX_LINE + " characters"));
-                        return;
+                        garbled = true;
+                        line.setLength(0);
+                        continue;
                     }
                     line.append((char) c);
                     continue;
@@ -226,12 +247,12 @@ final class ChildJvm implements AutoCloseable {
                 try {
                     m = mapper.readValue(text, ChildMessage.class);
                 } catch (IOException | RuntimeException e) {
-                    incoming.add(new Garbage(excerpt(text)));
-                    return;
+                    m = null;
                 }
                 if (m == null || m.type() == null) {
                     incoming.add(new Garbage(excerpt(text)));
-                    return;
+                    garbled = true;
+                    continue;
                 }
                 if (ChildMessage.OUT.equals(m.type())) {
                     outputSink.accept(m);
