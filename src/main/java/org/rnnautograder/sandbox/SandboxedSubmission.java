@@ -1,0 +1,346 @@
+package org.rnnautograder.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rnnautograder.assignment.Submission;
+import org.rnnautograder.assignment.SubmissionLoadException;
+import org.rnnautograder.assignment.Vocabulary;
+
+/**
+ * A student submission running in a child JVM, used through a proxy {@link Submission} exactly like an
+ * in-process one.
+ *
+ * <pre>{@code
+ * try (SandboxedSubmission s = SandboxedSubmission.start(compiled.outputDir(), SandboxLimits.defaults())) {
+ *     Submission submission = s.submission();          // proxies all the way down
+ *     SimpleMatrix x = submission.oneHot().encode(3, 5);
+ *     String printed = s.lastCallOutput();             // what that call printed
+ *     report.isolation(s.isolation().description());
+ * }
+ * }</pre>
+ *
+ * <p>Values (matrices, records, arrays, lists, enums, strings, numbers including NaN) are copied across;
+ * objects whose declared type is a contract interface (Tokenizer, Vocabulary, RnnCell, …) stay in the
+ * child behind handles and come back as proxies. A parent-side (e.g. the reference's) Vocabulary passed
+ * to student code is sent as its table of tokens. Student exceptions are re-created in the parent (see
+ * {@link RemoteExceptions}); a call that hangs, exits, overflows memory or breaks the protocol throws
+ * {@link SandboxException}, the child is killed and the next call starts a new one. Proxies made by an
+ * earlier child then throw {@link SandboxException.Kind#STALE_HANDLE}.
+ *
+ * <p>Calls are serialised: one at a time per sandbox (methods synchronise on it).
+ */
+public final class SandboxedSubmission implements AutoCloseable {
+    private static final String LOADING = "loading your submission (its Submission constructor or a static initializer)";
+
+    private final Path classesDir;
+    private final SandboxLimits limits;
+    private final IsolationMode isolation;
+    private final Optional<Path> bwrap;
+    private final ObjectMapper mapper = Wire.mapper();
+    private final CappedText sessionOutput;
+    private final CappedText callOutput;
+    private final Submission submission;
+    private ChildJvm child;
+    private int generation;
+    private int restarts;
+    private long nextCallId = 1;
+    private volatile long currentCallId;
+    private String lastFailure = "";
+    private boolean closed;
+
+    private SandboxedSubmission(Path classesDir, SandboxLimits limits) {
+        this.classesDir = classesDir;
+        this.limits = limits;
+        this.bwrap = limits.isolation() == SandboxLimits.IsolationPolicy.AUTO ? Bubblewrap.available() : Optional.empty();
+        this.isolation = bwrap.isPresent()
+                ? new IsolationMode(IsolationMode.Kind.BUBBLEWRAP, Bubblewrap.describe())
+                : new IsolationMode(IsolationMode.Kind.PROCESS, "plain child JVM: student code ran in a separate"
+                        + " process with memory (" + limits.heapMb() + " MiB), stack and time limits, but with the"
+                        + " normal file system and network (bubblewrap "
+                        + (limits.isolation() == SandboxLimits.IsolationPolicy.PLAIN ? "not requested" : "not available")
+                        + ")");
+        this.sessionOutput = new CappedText(limits.outputCapChars());
+        this.callOutput = new CappedText(limits.outputCapChars());
+        this.submission = RemoteObject.proxy(this, Submission.class, 0, RemoteObject.ANY_GENERATION);
+    }
+
+    /**
+     * Starts a child JVM over a compiled submission and loads its entry point.
+     *
+     * @param classesDir the compiled submission (classes and META-INF/services), e.g.
+     *                   {@link CompilationResult#outputDir()}; must be a directory
+     * @param limits     memory, stack, time, output and isolation limits
+     * @return the running sandbox; close it to stop the child
+     * @throws SubmissionLoadException if the submission has no usable entry point (message for the student)
+     * @throws SandboxException        if loading hangs, exits or crashes, or no child can be started
+     */
+    public static SandboxedSubmission start(Path classesDir, SandboxLimits limits) {
+        if (classesDir == null || !Files.isDirectory(classesDir)) {
+            throw new IllegalArgumentException("expected a directory of compiled classes, but got " + classesDir);
+        }
+        if (limits == null) {
+            throw new NullPointerException("limits must not be null");
+        }
+        Path dir;
+        try {
+            dir = classesDir.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("expected a readable directory of compiled classes, but got "
+                    + classesDir, e);
+        }
+        SandboxedSubmission s = new SandboxedSubmission(dir, limits);
+        synchronized (s) {
+            s.ensureChild();
+        }
+        return s;
+    }
+
+    /** @return the proxy entry point; use it exactly like an in-process submission */
+    public Submission submission() {
+        return submission;
+    }
+
+    /** @return which isolation the child runs under */
+    public IsolationMode isolation() {
+        return isolation;
+    }
+
+    /** @return what student code printed (System.out and System.err, interleaved) during the latest call, capped */
+    public String lastCallOutput() {
+        return callOutput.get();
+    }
+
+    /** @return everything student code printed in this sandbox so far (capped), not clearing it */
+    public String output() {
+        return sessionOutput.get();
+    }
+
+    /** @return everything student code printed since the last take, capped, and clears it */
+    public String takeOutput() {
+        return sessionOutput.take();
+    }
+
+    /** @return how many times the child was restarted after a failure */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    /** @return the limits this sandbox runs with */
+    public SandboxLimits limits() {
+        return limits;
+    }
+
+    /** Stops the child. Further calls throw {@link SandboxException.Kind#CLOSED}. Idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (child != null) {
+            child.close();
+            child = null;
+        }
+    }
+
+    /**
+     * Forwards one call of a proxy to the child.
+     *
+     * @param target the proxy's handler
+     * @param method the contract method
+     * @param args   the arguments; not modified (they are copied by serialisation)
+     * @return the result, converted to the method's declared return type
+     */
+    synchronized Object invoke(RemoteObject target, Method method, Object[] args) {
+        String name = ContractMethods.displayName(method.getDeclaringClass(), method.getName());
+        if (closed) {
+            throw new SandboxException(SandboxException.Kind.CLOSED, name, "The sandbox running the submission was"
+                    + " closed before " + name + " was called.");
+        }
+        if (target.generation() != RemoteObject.ANY_GENERATION && (child == null || child.generation() != target.generation())) {
+            throw stale(target, name);
+        }
+        List<JsonNode> jsonArgs = writeArguments(method, args, name);
+        ChildJvm jvm = ensureChild();
+        long id = nextCallId++;
+        callOutput.clear();
+        currentCallId = id;
+        ChildMessage reply;
+        try {
+            reply = jvm.call(new CallRequest(id, target.handle(), method.getDeclaringClass().getName(), method.getName(),
+                    ContractMethods.parameterNames(method), jsonArgs), limits.timeoutFor(name));
+        } catch (ChildFailure f) {
+            throw failed(f, name, limits.timeoutFor(name));
+        }
+        if (!Boolean.TRUE.equals(reply.ok())) {
+            RemoteError error = reply.error();
+            if (error == null || error.internal()) {
+                throw new SandboxException(SandboxException.Kind.PROTOCOL, name, "The grader could not pass the call of "
+                        + name + " to your code (" + (error == null ? "no details" : error.className() + ": "
+                        + error.message()) + "). This is most likely a grader problem; tell your instructor.");
+            }
+            throw RemoteExceptions.recreate(error, name);
+        }
+        return readResult(method, reply, jvm, name);
+    }
+
+    private Object readResult(Method method, ChildMessage reply, ChildJvm jvm, String name) {
+        Class<?> type = method.getReturnType();
+        if (ContractMethods.isRemoteInterface(type)) {
+            return reply.handle() == null ? null : RemoteObject.proxy(this, type, reply.handle(), jvm.generation());
+        }
+        if (type == void.class) {
+            return null;
+        }
+        JsonNode result = reply.result();
+        if ((result == null || result.isNull()) && !type.isPrimitive()) {
+            return null;
+        }
+        try {
+            return mapper.convertValue(result, mapper.constructType(method.getGenericReturnType()));
+        } catch (IllegalArgumentException e) {
+            throw new SandboxException(SandboxException.Kind.PROTOCOL, name, "The value returned by " + name
+                    + " could not be read as a " + method.getGenericReturnType().getTypeName() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private List<JsonNode> writeArguments(Method method, Object[] args, String name) {
+        Class<?>[] types = method.getParameterTypes();
+        List<JsonNode> out = new ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            if (arg != null && ContractMethods.isRemoteInterface(types[i])) {
+                out.add(remoteArgument(types[i], arg, name));
+            } else {
+                out.add(mapper.valueToTree(arg));
+            }
+        }
+        return out;
+    }
+
+    private JsonNode remoteArgument(Class<?> type, Object arg, String name) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        RemoteObject remote = RemoteObject.of(arg);
+        if (remote != null) {
+            if (remote.sandbox() != this) {
+                throw new IllegalArgumentException("expected a " + type.getSimpleName() + " from this sandbox or the"
+                        + " parent, but got one from another sandbox: " + arg);
+            }
+            if (remote.generation() != RemoteObject.ANY_GENERATION
+                    && (child == null || child.generation() != remote.generation())) {
+                throw stale(remote, name);
+            }
+            node.put(CallRequest.HANDLE, remote.handle());
+            return node;
+        }
+        if (arg instanceof Vocabulary v) {
+            node.set(CallRequest.VOCABULARY, mapper.valueToTree(TableVocabulary.tokensOf(v)));
+            return node;
+        }
+        throw new IllegalArgumentException("expected a " + type.getSimpleName() + " made by the sandboxed submission"
+                + " (only a Vocabulary can be passed from the parent), but got " + arg.getClass().getName());
+    }
+
+    /** Starts a child if none runs. Caller holds the lock. */
+    private ChildJvm ensureChild() {
+        if (child != null && child.alive()) {
+            return child;
+        }
+        if (child != null) {
+            child.kill();
+            child = null;
+        }
+        int gen = ++generation;
+        if (gen > 1) {
+            restarts++;
+        }
+        ChildJvm jvm;
+        try {
+            jvm = ChildJvm.launch(new ChildCommand(limits, classesDir, bwrap).build(),
+                    Files.createTempDirectory("rnn-sandbox-"), gen, this::onOutput);
+        } catch (IOException | RuntimeException e) {
+            throw new SandboxException(SandboxException.Kind.START_FAILED, null, "The grader could not start a Java"
+                    + " process for your code (" + e.getMessage() + "). This is a problem of the grading machine, not"
+                    + " of your code; tell your instructor.");
+        }
+        currentCallId = 0;
+        ChildMessage hello;
+        try {
+            hello = jvm.awaitHello(limits.startTimeout());
+        } catch (ChildFailure f) {
+            throw failed(f, LOADING, limits.startTimeout());
+        }
+        if (!Boolean.TRUE.equals(hello.ok())) {
+            jvm.kill();
+            RemoteError e = hello.error();
+            String message = e == null ? "The submission could not be loaded." : e.message();
+            if (e != null && !SubmissionLoadException.class.getName().equals(e.className())) {
+                message = "The submission's entry point could not be created: " + e.className()
+                        + (e.message() == null ? "" : ": " + e.message())
+                        + ". Its constructor and static initializers must not throw.";
+            }
+            throw new SubmissionLoadException(message);
+        }
+        child = jvm;
+        return jvm;
+    }
+
+    private void onOutput(ChildMessage m) {
+        if (m.text() == null) {
+            return;
+        }
+        sessionOutput.append(m.text());
+        if (m.id() == currentCallId) {
+            callOutput.append(m.text());
+        }
+    }
+
+    private SandboxException stale(RemoteObject target, String name) {
+        return new SandboxException(SandboxException.Kind.STALE_HANDLE, name, "This " + target.iface().getSimpleName()
+                + " was made by an earlier run of your code, which was stopped" + (lastFailure.isEmpty() ? "" : " ("
+                + lastFailure + ")") + "; it no longer exists. Build it again from submission() before calling " + name
+                + ".");
+    }
+
+    /** Turns a child failure into the student-readable exception; the child is already dead. */
+    private SandboxException failed(ChildFailure f, String name, Duration timeout) {
+        if (child != null) {
+            child.kill();
+            child = null;
+        }
+        String what = name.equals(LOADING) ? "Loading your submission" : name;
+        String message = switch (f.kind()) {
+            case TIMEOUT -> what + " did not return within " + seconds(timeout) + " (infinite loop?) and was stopped."
+                    + " The most likely cause is a loop whose condition never becomes false (check the bounds, and"
+                    + " that the counter moves towards them, e.g. t-- where t++ was meant), or far more work than"
+                    + " needed (e.g. running the whole sequence again at every step).";
+            case EXITED -> what + " ended the process running your code (exit code " + f.exitCode() + ") instead of"
+                    + " returning. The most likely cause is a call to System.exit(...) or Runtime.halt(...): remove it"
+                    + " and report problems by throwing an exception (e.g. IllegalArgumentException).";
+            case OUT_OF_MEMORY -> what + " ran out of memory (the limit is " + limits.heapMb() + " MiB) and was"
+                    + " stopped. The most likely cause is a loop that keeps adding to a list or creating matrices"
+                    + " without end, or matrices far larger than needed (e.g. m×m where m×1 was meant).";
+            case PROTOCOL -> what + " wrote to the grader's private channel (the raw standard output, e.g. through"
+                    + " FileDescriptor.out), so its answer could not be read. Print with System.out.println instead:"
+                    + " that output is captured and shown to you. (" + f.detail() + ")";
+            default -> "The Java process running your code stopped unexpectedly during " + what
+                    + (f.exitCode() == null ? "" : " (exit code " + f.exitCode() + ")") + ". If this happens again,"
+                    + " tell your instructor." + (f.detail().isEmpty() ? "" : " Details: " + f.detail());
+        };
+        lastFailure = what + ": " + f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return new SandboxException(f.kind(), name.equals(LOADING) ? null : name, message);
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}
