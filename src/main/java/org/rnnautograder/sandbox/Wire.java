@@ -1,12 +1,20 @@
 package org.rnnautograder.sandbox;
 
+import org.rnnautograder.fixtures.MatrixModule;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.rnnautograder.fixtures.MatrixModule;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import org.rnnautograder.fixtures.MatrixModule;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import org.rnnautograder.fixtures.MatrixModule;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import org.rnnautograder.fixtures.MatrixModule;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.rnnautograder.fixtures.MatrixModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rnnautograder.fixtures.MatrixModule;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.rnnautograder.fixtures.MatrixModule;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**

@@ -7,6 +7,6 @@
  *
  * <p>Depends only on the contract ({@code assignment}), Jackson and EJML: no JUnit, no grading code. The child
  * main class ({@link org.rnnautograder.sandbox.SandboxChild}) and the wire format ({@link org.rnnautograder.sandbox.Wire},
- * {@link org.rnnautograder.sandbox.MatrixModule}) live here too, since the child runs from the same class path.
+ * {@link org.rnnautograder.fixtures.MatrixModule}) live here too, since the child runs from the same class path.
  */
 package org.rnnautograder.sandbox;
