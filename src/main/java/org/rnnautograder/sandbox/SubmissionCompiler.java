@@ -106,7 +106,8 @@ public final class SubmissionCompiler {
 
     /**
      * A class loader over compiled classes, for TRUSTED code only (the reference solution): it runs in
-     * this JVM without any limit. Its parent is the contract's loader, so the contract types are shared.
+     * this JVM without any limit. Its parent is a {@link ContractOnlyClassLoader} over the contract's loader:
+     * the contract types are shared, and nothing else on the grader's class path can stand in for its classes.
      *
      * @param classesDir a directory of classes, e.g. {@link CompilationResult#outputDir()}
      * @return a new loader; the caller closes it
@@ -114,7 +115,7 @@ public final class SubmissionCompiler {
     public static URLClassLoader trustedClassLoader(Path classesDir) {
         try {
             return new URLClassLoader("trusted-submission", new URL[] {classesDir.toUri().toURL()},
-                    Submission.class.getClassLoader());
+                    new ContractOnlyClassLoader(Submission.class.getClassLoader()));
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("expected a local directory, but got " + classesDir, e);
         }

@@ -106,7 +106,7 @@ class StudentTemplateTest {
             Files.copy(services, copy);
         }
         loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                new HideReferenceSolution(StudentTemplateTest.class.getClassLoader()));
+                new org.rnnautograder.sandbox.ContractOnlyClassLoader(StudentTemplateTest.class.getClassLoader()));
     }
 
     @AfterAll
@@ -447,39 +447,6 @@ class StudentTemplateTest {
                 }
             }
             return out;
-        }
-    }
-
-    /**
-     * This module's test class path also holds the reference solution (same package {@code submission},
-     * same services file). The template's loader sits on this filter so that neither can stand in for the
-     * template: with parent-first delegation the reference classes would otherwise win.
-     */
-    private static final class HideReferenceSolution extends ClassLoader {
-        HideReferenceSolution(ClassLoader parent) {
-            super(parent);
-        }
-
-        private static boolean hidden(String resource) {
-            return resource.equals(Submissions.SERVICES_FILE) || resource.startsWith(PACKAGE + "/");
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith(PACKAGE + ".")) {
-                throw new ClassNotFoundException(name);
-            }
-            return super.loadClass(name, resolve);
-        }
-
-        @Override
-        public URL getResource(String name) {
-            return hidden(name) ? null : super.getResource(name);
-        }
-
-        @Override
-        public Enumeration<URL> getResources(String name) throws IOException {
-            return hidden(name) ? Collections.emptyEnumeration() : super.getResources(name);
         }
     }
 }
