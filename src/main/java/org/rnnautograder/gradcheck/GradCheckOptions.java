@@ -1,0 +1,124 @@
+package org.rnnautograder.gradcheck;
+
+/**
+ * Settings of {@link GradientChecker}: the step ε of the central differences, the failure rule and the
+ * mode.
+ *
+ * <p><b>Failure rule</b> (DL4J's): with a the analytic and n the numeric value of one entry,
+ * <pre>
+ *   relative error  r = |a − n| / max(|a| + |n|, TINY)        (0 ≤ r ≤ 1; 1 means opposite signs or one is 0)
+ *   absolute error  e = |a − n|
+ *   the entry FAILS  ⇔  r &gt; rtol  AND  e &gt; atol
+ * </pre>
+ * so a tiny entry is judged by its absolute error and a large one by its relative error.
+ *
+ * <p><b>Defaults, chosen from measurement</b> ({@link GradCheckCalibration}, see docs/gradcheck.md for the
+ * full table and the command that prints it). Correct RNN gradients (our own BPTT), 3000 random cases,
+ * m 2…30, n 1…32, T 1…40, tanh and relu, one-hot and dense x_t, parameter scales 0.3…3, ε = 1e-6:
+ * <pre>
+ *   correct cases, max |a − n| per case:          median 8.1e-10   p99 2.0e-8    max 1.1e-7
+ *   correct cases, max r over entries with e &gt; 1e-8:  p99 1.9e-7   max 1.4e-6
+ *   perturbed (one entry ×(1 ± δ), |a| ≥ 1e-2·max|g| of its block), min r: δ = 1e-3 → 5.0e-4,
+ *                                                                     δ = 1e-2 → 5.0e-3
+ * </pre>
+ * Hence ε = 1e-6, atol = 1e-6 (≈ 9× the largest absolute error of any correct case) and rtol = 1e-4
+ * (≈ 70× the largest relative error among correct entries with a non-negligible absolute error, and 5×
+ * below the smallest relative error of a 1e-3 perturbation). Zero false failures were measured with
+ * these settings; every perturbation of relative size ≥ 1e-3 whose absolute size exceeds atol failed.
+ *
+ * @param mode            which entries are checked (see {@link CheckMode})
+ * @param eps             ε, the step of the central difference, &gt; 0
+ * @param rtol            the relative-error bound, &gt; 0
+ * @param atol            the absolute-error bound, ≥ 0
+ * @param samplesPerBlock k, the entries checked per block in {@link CheckMode#SAMPLED} mode, ≥ 1
+ * @param seed            the seed of every random choice (sampled entries, directions)
+ */
+public record GradCheckOptions(CheckMode mode, double eps, double rtol, double atol, int samplesPerBlock, long seed) {
+
+    /** ε of the defaults (see the class comment for the measurement behind it). */
+    public static final double DEFAULT_EPS = 1e-6;
+    /** rtol of the defaults. */
+    public static final double DEFAULT_RTOL = 1e-4;
+    /** atol of the defaults. */
+    public static final double DEFAULT_ATOL = 1e-6;
+    /** k of the defaults. */
+    public static final int DEFAULT_SAMPLES_PER_BLOCK = 8;
+    /** The floor of the denominator of the relative error. */
+    public static final double TINY = Double.MIN_NORMAL;
+
+    public GradCheckOptions {
+        if (mode == null) {
+            throw new NullPointerException("mode must not be null (expected FULL, SAMPLED or DIRECTIONAL)");
+        }
+        if (!(eps > 0) || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException("eps must be a finite number > 0, but was " + eps);
+        }
+        if (!(rtol > 0) || !Double.isFinite(rtol)) {
+            throw new IllegalArgumentException("rtol must be a finite number > 0, but was " + rtol);
+        }
+        if (!(atol >= 0) || !Double.isFinite(atol)) {
+            throw new IllegalArgumentException("atol must be a finite number ≥ 0, but was " + atol);
+        }
+        if (samplesPerBlock < 1) {
+            throw new IllegalArgumentException("samplesPerBlock must be ≥ 1, but was " + samplesPerBlock);
+        }
+    }
+
+    /** @return FULL mode with the measured defaults and seed 0 */
+    public static GradCheckOptions defaults() {
+        return new GradCheckOptions(CheckMode.FULL, DEFAULT_EPS, DEFAULT_RTOL, DEFAULT_ATOL,
+                DEFAULT_SAMPLES_PER_BLOCK, 0L);
+    }
+
+    /** @return a copy with {@code mode} */
+    public GradCheckOptions withMode(CheckMode mode) {
+        return new GradCheckOptions(mode, eps, rtol, atol, samplesPerBlock, seed);
+    }
+
+    /** @return a copy with {@code seed} */
+    public GradCheckOptions withSeed(long seed) {
+        return new GradCheckOptions(mode, eps, rtol, atol, samplesPerBlock, seed);
+    }
+
+    /** @return a copy with k = {@code samplesPerBlock} */
+    public GradCheckOptions withSamplesPerBlock(int samplesPerBlock) {
+        return new GradCheckOptions(mode, eps, rtol, atol, samplesPerBlock, seed);
+    }
+
+    /** @return a copy with step {@code eps} */
+    public GradCheckOptions withEps(double eps) {
+        return new GradCheckOptions(mode, eps, rtol, atol, samplesPerBlock, seed);
+    }
+
+    /** @return a copy with the bounds {@code rtol} and {@code atol} */
+    public GradCheckOptions withTolerances(double rtol, double atol) {
+        return new GradCheckOptions(mode, eps, rtol, atol, samplesPerBlock, seed);
+    }
+
+    /** @return r = |a − n| / max(|a| + |n|, TINY) */
+    public static double relativeError(double analytic, double numeric) {
+        return Math.abs(analytic - numeric) / Math.max(Math.abs(analytic) + Math.abs(numeric), TINY);
+    }
+
+    /**
+     * How badly an entry violates the rule: min(r / rtol, e / atol). The entry fails exactly when this is
+     * &gt; 1; the "worst entry" of a block is the one with the largest score. NaN compares as failing.
+     */
+    public double violation(double analytic, double numeric) {
+        if (!Double.isFinite(analytic) || !Double.isFinite(numeric)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double e = Math.abs(analytic - numeric);
+        double r = relativeError(analytic, numeric);
+        return Math.min(r / rtol, atol == 0 ? Double.POSITIVE_INFINITY : e / atol);
+    }
+
+    /** @return true when the entry fails: r &gt; rtol and e &gt; atol (or either value is not finite) */
+    public boolean fails(double analytic, double numeric) {
+        if (!Double.isFinite(analytic) || !Double.isFinite(numeric)) {
+            return true;
+        }
+        double e = Math.abs(analytic - numeric);
+        return relativeError(analytic, numeric) > rtol && e > atol;
+    }
+}
