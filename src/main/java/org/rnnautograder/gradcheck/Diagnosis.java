@@ -57,8 +57,9 @@ public record Diagnosis(String verdict, String problem, int firstWrongPrefix, Li
             default -> {
                 sb.append("BPTT doctor (").append(problem).append("):");
                 if (firstWrongPrefix > 0) {
-                    sb.append(nl).append("  first wrong at T = ").append(firstWrongPrefix).append(" (prefix x_1 … x_")
-                            .append(firstWrongPrefix).append("), in ").append(String.join(", ", wrongBlocks));
+                    sb.append(nl).append("  first wrong at T = ").append(firstWrongPrefix).append(" (prefix x_1")
+                            .append(firstWrongPrefix > 1 ? " … x_" + firstWrongPrefix : "").append("), in ")
+                            .append(String.join(", ", wrongBlocks));
                 }
                 if (stepFinding != null) {
                     sb.append(nl).append("  ").append(stepFinding);

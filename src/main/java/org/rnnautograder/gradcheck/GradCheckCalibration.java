@@ -40,6 +40,8 @@ public final class GradCheckCalibration {
         List<double[]> correctEntries = new ArrayList<>(); // {rel, abs} at eps = 1e-6
         long excluded = 0;
         long entries = 0;
+        String[] caseInfo = new String[cases];
+        double noiseRatio = 0;
         for (int c = 0; c < cases; c++) {
             long caseSeed = seed + c;
             SplittableRandom r = new SplittableRandom(caseSeed);
@@ -51,7 +53,10 @@ public final class GradCheckCalibration {
             double scale = 0.3 * Math.pow(10, r.nextDouble());
             RnnProblem p = RnnProblemGenerator.random(r.nextLong(), m, n, T, g1, oneHot, scale);
             RnnGradients g = ReferenceRnn.gradients(p);
+            caseInfo[c] = String.format(Locale.ROOT, "seed %d: %s, %s x, scale %.2f, L = %.3g, max|g| = %.3g",
+                    caseSeed, p.shape(), oneHot ? "one-hot" : "dense", scale, ReferenceRnn.loss(p), maxAbs(g));
             KinkGuard guard = RnnKinkGuard.forSequence(p);
+            double lossAbs = Math.abs(ReferenceRnn.loss(p));
             List<SimpleMatrix> work = new ArrayList<>();
             for (SimpleMatrix b : p.params().blocks()) {
                 work.add(b.copy());
@@ -92,13 +97,14 @@ public final class GradCheckCalibration {
                             caseMaxRelLarge[k][c] = Math.max(caseMaxRelLarge[k][c], rel);
                         }
                         if (k == e6) {
+                            noiseRatio = Math.max(noiseRatio, abs * eps / (GradCheckOptions.ULP * Math.max(1, lossAbs)));
                             entries++;
-                            correctEntries.add(new double[] {rel, abs});
+                            correctEntries.add(new double[] {rel, abs, lossAbs});
                             if (perturbThis) {
                                 for (double d : DELTAS) {
                                     double ap = a * (1 + (r.nextBoolean() ? d : -d));
                                     perturbed.add(new double[] {d, Math.abs(a), GradCheckOptions.relativeError(ap, num),
-                                        Math.abs(ap - num)});
+                                        Math.abs(ap - num), lossAbs});
                                 }
                             }
                         }
@@ -109,6 +115,19 @@ public final class GradCheckCalibration {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "GradCheckCalibration: %d cases, seed %d, %d entries at eps 1e-6"
                 + " (%d excluded near relu kinks), %.1f s%n%n", cases, seed, entries, excluded, seconds);
+        Integer[] order = new Integer[cases];
+        for (int c = 0; c < cases; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(caseMaxAbs[e6][y], caseMaxAbs[e6][x]));
+        System.out.printf(Locale.ROOT, "max over correct entries of |a − n| · eps / (2^-52 · max(|L|, 1)) at eps 1e-6:"
+                + " %.3g%n%n", noiseRatio);
+        System.out.println("Worst correct cases at eps 1e-6 (max |a − n|, max r):");
+        for (int i = 0; i < Math.min(8, cases); i++) {
+            System.out.printf(Locale.ROOT, "  %.2g %.2g  %s%n", caseMaxAbs[e6][order[i]], caseMaxRel[e6][order[i]],
+                    caseInfo[order[i]]);
+        }
+        System.out.println();
         System.out.println("Correct gradients: per-case maximum over the checked entries");
         System.out.println("| eps | max abs p50 | p90 | p99 | p99.9 | max | max rel (abs > 1e-8) p99 | p99.9 | max |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
@@ -132,8 +151,8 @@ public final class GradCheckCalibration {
                     rel[0], pct(rel, 1), pct(rel, 50), abs[0], pct(abs, 1), pct(abs, 50));
         }
         System.out.println();
-        System.out.println("Rule r > rtol AND e > atol at eps 1e-6: false failures among correct entries;"
-                + " detection rate per δ");
+        System.out.println("Rule r > rtol AND e > atol' at eps 1e-6, atol' = max(atol, " + GradCheckOptions.NOISE_FACTOR
+                + "·2^-52·max(|L|,1)/eps): false failures among correct entries; detection rate per δ");
         System.out.print("| rtol | atol | false failures |");
         for (double d : DELTAS) {
             System.out.printf(Locale.ROOT, " caught δ=%.0e |", d);
@@ -142,11 +161,13 @@ public final class GradCheckCalibration {
         System.out.println("|---|---|---|---|---|---|---|");
         for (double rtol : new double[] {1e-5, 1e-4, 1e-3}) {
             for (double atol : new double[] {1e-7, 1e-6, 1e-5}) {
-                long ff = correctEntries.stream().filter(x -> x[0] > rtol && x[1] > atol).count();
+                GradCheckOptions o = GradCheckOptions.defaults().withTolerances(rtol, atol);
+                long ff = correctEntries.stream().filter(x -> x[0] > rtol && x[1] > o.effectiveAtol(x[2])).count();
                 System.out.printf(Locale.ROOT, "| %.0e | %.0e | %d of %d |", rtol, atol, ff, correctEntries.size());
                 for (double d : DELTAS) {
                     long all = perturbed.stream().filter(x -> x[0] == d).count();
-                    long caught = perturbed.stream().filter(x -> x[0] == d && x[2] > rtol && x[3] > atol).count();
+                    long caught = perturbed.stream().filter(x -> x[0] == d && x[2] > rtol
+                            && x[3] > o.effectiveAtol(x[4])).count();
                     System.out.printf(Locale.ROOT, " %.1f %% |", 100.0 * caught / all);
                 }
                 System.out.println();
@@ -177,6 +198,14 @@ public final class GradCheckCalibration {
             pool[j] = t;
         }
         return Arrays.copyOf(pool, k);
+    }
+
+    private static double maxAbs(RnnGradients g) {
+        double max = 0;
+        for (SimpleMatrix b : g.blocks()) {
+            max = Math.max(max, b.elementMaxAbs());
+        }
+        return max;
     }
 
     private static List<SimpleMatrix> copies(List<SimpleMatrix> blocks) {

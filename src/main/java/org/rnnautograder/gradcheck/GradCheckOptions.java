@@ -43,6 +43,13 @@ public record GradCheckOptions(CheckMode mode, double eps, double rtol, double a
     public static final double DEFAULT_ATOL = 1e-6;
     /** k of the defaults. */
     public static final int DEFAULT_SAMPLES_PER_BLOCK = 8;
+    /** 2^-52, the spacing of doubles at 1. */
+    public static final double ULP = Math.ulp(1.0);
+    /**
+     * The rounding noise of a central difference is about ULP · |f(θ)| / ε, so the absolute bound actually
+     * used is max(atol, NOISE_FACTOR · ULP · max(|f(θ)|, 1) / ε) (see {@link #effectiveAtol}).
+     */
+    public static final double NOISE_FACTOR = 30;
     /** The floor of the denominator of the relative error. */
     public static final double TINY = Double.MIN_NORMAL;
 
@@ -93,6 +100,16 @@ public record GradCheckOptions(CheckMode mode, double eps, double rtol, double a
     /** @return a copy with the bounds {@code rtol} and {@code atol} */
     public GradCheckOptions withTolerances(double rtol, double atol) {
         return new GradCheckOptions(mode, eps, rtol, atol, samplesPerBlock, seed);
+    }
+
+    /**
+     * The absolute bound used at a point where f(θ) = {@code f0}:
+     * max(atol, NOISE_FACTOR · ULP · max(|f0|, 1) / ε). For |f0| ≤ 150 and ε = 1e-6 this is atol itself; it
+     * only grows for exploding problems (L ≫ 1e3), whose central differences cannot resolve smaller errors.
+     */
+    public double effectiveAtol(double f0) {
+        double floor = NOISE_FACTOR * ULP * Math.max(Math.abs(f0), 1) / eps;
+        return Double.isFinite(floor) ? Math.max(atol, floor) : atol;
     }
 
     /** @return r = |a − n| / max(|a| + |n|, TINY) */

@@ -10,14 +10,17 @@ import java.util.Locale;
  * @param mode        the mode asked for ("FULL", "SAMPLED", "DIRECTIONAL")
  * @param eps         ε used
  * @param rtol        rtol used
- * @param atol        atol used
+ * @param atol        the absolute bound used: {@link GradCheckOptions#effectiveAtol}(f(θ)), = atol unless |f(θ)|
+ *                    is huge
  * @param seed        the seed of every random choice
+ * @param value       f(θ)
  * @param passed      true when every block passed
  * @param blocks      the blocks, in the order given to the checker
  * @param evaluations evaluations of f in total (including the one at θ, if any)
  * @param excluded    entries or directions excluded near kinks, over all blocks
  */
-public record GradCheckReport(String mode, double eps, double rtol, double atol, long seed, boolean passed,
+public record GradCheckReport(String mode, double eps, double rtol, double atol, long seed, double value,
+        boolean passed,
         List<BlockReport> blocks, long evaluations, int excluded) {
 
     public GradCheckReport {
@@ -67,8 +70,8 @@ public record GradCheckReport(String mode, double eps, double rtol, double atol,
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(summary());
-        sb.append(String.format(Locale.ROOT, "%n  mode %s, eps %.1e, rtol %.1e, atol %.1e, seed %d", mode, eps,
-                rtol, atol, seed));
+        sb.append(String.format(Locale.ROOT, "%n  mode %s, eps %.1e, rtol %.1e, atol %.1e, seed %d, f(θ) = %.6g",
+                mode, eps, rtol, atol, seed, value));
         for (BlockReport b : blocks) {
             sb.append(System.lineSeparator()).append("  ").append(b);
         }

@@ -13,7 +13,9 @@ import org.ejml.simple.SimpleMatrix;
  *   numeric_j = (f(θ + ε e_j) − f(θ − ε e_j)) / 2ε          (FULL, SAMPLED: one entry j at a time)
  *   numeric_v = (f(θ + ε v) − f(θ − ε v)) / 2ε vs ⟨g, v⟩    (DIRECTIONAL: one unit direction v per block)
  * </pre>
- * and the rule of {@link GradCheckOptions}: an entry fails when r &gt; rtol and e &gt; atol.
+ * and the rule of {@link GradCheckOptions}: an entry fails when r &gt; rtol and e &gt; atol', where
+ * atol' = {@link GradCheckOptions#effectiveAtol}(f(θ)) (= atol unless |f(θ)| is huge). f is evaluated once at
+ * θ for that, so FULL mode costs 1 + 2·(number of entries) evaluations.
  *
  * <p>Knows nothing about RNNs, JUnit or students: f is a black box (its exceptions propagate). Kinks
  * are the {@link KinkGuard}'s business. Deterministic: every random choice comes from
@@ -63,23 +65,25 @@ public final class GradientChecker {
             work.add(p.copy());
         }
         Counter counted = new Counter(f);
+        double f0 = counted.value(work);
+        GradCheckOptions rule = options.withTolerances(options.rtol(), options.effectiveAtol(f0));
         List<BlockReport> blocks = new ArrayList<>();
         int excluded = 0;
         for (int b = 0; b < names.size(); b++) {
             SplittableRandom random = new SplittableRandom(options.seed() + 0x9E3779B97F4A7C15L * (b + 1));
             long before = counted.count;
             BlockStats stats = switch (options.mode()) {
-                case FULL -> entries(counted, work, b, analytic.get(b), allEntries(analytic.get(b)), "full");
-                case SAMPLED -> entries(counted, work, b, analytic.get(b), sampledEntries(analytic.get(b), random),
-                        "sampled");
-                case DIRECTIONAL -> directional(counted, work, b, analytic.get(b), random);
+                case FULL -> entries(rule, counted, work, b, analytic.get(b), allEntries(analytic.get(b)), "full");
+                case SAMPLED -> entries(rule, counted, work, b, analytic.get(b),
+                        sampledEntries(analytic.get(b), random), "sampled");
+                case DIRECTIONAL -> directional(rule, counted, work, b, analytic.get(b), random);
             };
             blocks.add(stats.toReport(names.get(b), analytic.get(b), counted.count - before));
             excluded += stats.excluded;
         }
         boolean passed = blocks.stream().allMatch(BlockReport::passed);
-        return new GradCheckReport(options.mode().name(), options.eps(), options.rtol(), options.atol(),
-                options.seed(), passed, blocks, counted.count, excluded);
+        return new GradCheckReport(options.mode().name(), options.eps(), options.rtol(), rule.atol(), options.seed(),
+                f0, passed, blocks, counted.count, excluded);
     }
 
     private static void requireSameSizes(List<String> names, List<SimpleMatrix> point, List<SimpleMatrix> analytic) {
@@ -141,11 +145,11 @@ public final class GradientChecker {
         return chosen;
     }
 
-    private BlockStats entries(Counter f, List<SimpleMatrix> work, int b, SimpleMatrix g, int[] indices, String mode) {
+    private BlockStats entries(GradCheckOptions rule, Counter f, List<SimpleMatrix> work, int b, SimpleMatrix g, int[] indices, String mode) {
         SimpleMatrix block = work.get(b);
         int cols = block.getNumCols();
         double eps = options.eps();
-        BlockStats stats = new BlockStats(options, mode);
+        BlockStats stats = new BlockStats(rule, mode);
         for (int idx : indices) {
             int r = idx / cols;
             int c = idx % cols;
@@ -169,13 +173,13 @@ public final class GradientChecker {
 
     // ---------------------------------------------------------------- DIRECTIONAL
 
-    private BlockStats directional(Counter f, List<SimpleMatrix> work, int b, SimpleMatrix g, SplittableRandom random) {
+    private BlockStats directional(GradCheckOptions rule, Counter f, List<SimpleMatrix> work, int b, SimpleMatrix g, SplittableRandom random) {
         SimpleMatrix block = work.get(b);
         SimpleMatrix original = block.copy();
         int rows = block.getNumRows();
         int cols = block.getNumCols();
         double eps = options.eps();
-        BlockStats stats = new BlockStats(options, "directional");
+        BlockStats stats = new BlockStats(rule, "directional");
         for (int attempt = 0; attempt < DIRECTION_ATTEMPTS; attempt++) {
             SimpleMatrix v = unitDirection(rows, cols, random);
             setAxpy(block, original, eps, v);
@@ -203,7 +207,7 @@ public final class GradientChecker {
             break;
         }
         // failed, or every direction straddled a kink: locate the entries
-        BlockStats full = entries(f, work, b, g, allEntries(g), "directional→full");
+        BlockStats full = entries(rule, f, work, b, g, allEntries(g), "directional→full");
         full.excluded += stats.excluded;
         if (full.failed == 0 && stats.failed > 0) {
             // the direction failed but no single entry does: report the direction

@@ -51,7 +51,7 @@ public final class RnnProblemGenerator {
 
     /**
      * A problem on which every applicable {@link BugModel} gives gradients distinguishable from the correct
-     * ones and from each other (block distance &gt; 1e-3): m in 6 … 9, n in 3 … 6 (n ≠ m), T in 3 … 5
+     * ones and from each other (block distance &gt; 1e-3): m in 6 … 9, n in 3 … 5 (so n ≠ m), T in 3 … 5
      * (T &lt; m, so 1/T ≠ 1/m ≠ 1/2), distinct one-hot inputs (so column id(x_t) of dU is step t's dz_t),
      * entries of scale 1, a non-symmetric W. Candidates that fail are re-drawn from the same generator.
      *
@@ -62,7 +62,7 @@ public final class RnnProblemGenerator {
         SplittableRandom r = new SplittableRandom(seed);
         for (int attempt = 0; ; attempt++) {
             int m = 6 + r.nextInt(4);
-            int n = 3 + r.nextInt(4);
+            int n = 3 + r.nextInt(3);
             int T = 3 + r.nextInt(3);
             RnnParameters p = new RnnParameters(uniform(n, m, 1.0, r), uniform(n, n, 1.0, r),
                     uniform(m, n, 1.0, r), uniform(n, 1, 0.5, r), uniform(m, 1, 0.5, r));
