@@ -1,0 +1,255 @@
+package org.rnnautograder.gradcheck;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.ejml.simple.SimpleMatrix;
+import org.rnnautograder.assignment.ActivationKind;
+import org.rnnautograder.assignment.RnnGradients;
+import org.rnnautograder.assignment.RnnParameters;
+
+/**
+ * The BPTT doctor: given a sequence problem and a black-box backward pass, finds
+ * <ol>
+ *   <li>the shortest prefix length T at which the gradient first goes wrong (T = 1, 2, … against the
+ *       correct BPTT of {@link ReferenceRnn});</li>
+ *   <li>the time step whose contribution is wrong: with distinct one-hot inputs, column id(x_t) of dU is
+ *       exactly dz_t, so each step's dz_t can be read and compared;</li>
+ *   <li>the most likely cause: the student's gradient is matched against every {@link BugModel} on the
+ *       full problem (largest per-block relative distance d = ‖s − b‖ / (‖s‖ + ‖b‖)). A cause is named only
+ *       when d ≤ {@link #MATCH_TOL}, the correct gradient does not match, and the runner-up is at least
+ *       {@link #MARGIN} times farther and above MATCH_TOL. A scaling is fitted (c = ⟨s, g⟩ / ⟨g, g⟩) and
+ *       reported as −1, 1/T, 1/m or the constant itself.</li>
+ * </ol>
+ * When nothing matches it says so ("no known bug pattern matches") and never guesses.
+ */
+public final class BpttDoctor {
+    /** Relative distance within which two gradients count as equal (rounding of a different loop order is ~1e-14). */
+    public static final double MATCH_TOL = 1e-6;
+    /** How much farther the runner-up must be than the best match. */
+    public static final double MARGIN = 100;
+
+    private static final List<String> BLOCK_NAMES = List.of("dU", "dW", "dV", "db_a", "db_y");
+
+    private BpttDoctor() {}
+
+    /**
+     * Diagnoses {@code student} on the seeded default problem {@link RnnProblemGenerator#doctorProblem}.
+     */
+    public static Diagnosis diagnose(StudentBackward student, long seed, ActivationKind g1) {
+        return diagnose(RnnProblemGenerator.doctorProblem(seed, g1), student);
+    }
+
+    /**
+     * Diagnoses {@code student} on {@code problem}: calls it on every prefix x_1 … x_k (k = 1 … T) and on the
+     * whole sequence, each time with defensive copies.
+     *
+     * @param problem the problem; not modified
+     * @param student the backward pass under diagnosis; may throw
+     * @return the diagnosis
+     */
+    public static Diagnosis diagnose(RnnProblem problem, StudentBackward student) {
+        Objects.requireNonNull(problem, "problem must not be null");
+        Objects.requireNonNull(student, "student must not be null");
+        String shape = problem.shape();
+        // (a) + (b): prefixes
+        int firstWrong = 0;
+        List<String> wrongBlocks = List.of();
+        List<Integer> wrongSteps = List.of();
+        String stepFinding = "the gradient is right on every prefix T = 1 … " + problem.T();
+        RnnGradients full = null;
+        for (int k = 1; k <= problem.T(); k++) {
+            RnnProblem prefix = problem.prefix(k);
+            RnnGradients s;
+            try {
+                s = call(student, prefix);
+            } catch (Exception | StackOverflowError e) {
+                return error(shape, k, e);
+            }
+            RnnGradients g = ReferenceRnn.gradients(prefix);
+            double[] d = GradientDistance.blocks(s, g);
+            List<String> wrong = new ArrayList<>();
+            for (int b = 0; b < 5; b++) {
+                if (d[b] > MATCH_TOL) {
+                    wrong.add(BLOCK_NAMES.get(b));
+                }
+            }
+            if (k == problem.T()) {
+                full = s;
+            }
+            if (!wrong.isEmpty() && firstWrong == 0) {
+                firstWrong = k;
+                wrongBlocks = wrong;
+                wrongSteps = wrongSteps(prefix, s, g);
+                stepFinding = stepFinding(prefix, wrongSteps, wrongBlocks);
+            }
+        }
+        // (c): the cause, on the full problem
+        RnnGradients correct = ReferenceRnn.gradients(problem);
+        double dCorrect = GradientDistance.max(full, correct);
+        List<Diagnosis.CauseScore> scores = new ArrayList<>();
+        scores.add(new Diagnosis.CauseScore("CORRECT", dCorrect, null));
+        double c = GradientDistance.bestScale(full, correct);
+        for (BugModel bug : BugModel.values()) {
+            if (!bug.appliesTo(problem)) {
+                continue;
+            }
+            if (bug == BugModel.SCALED) {
+                if (Double.isNaN(c) || near(c, 1) || near(c, -1) || near(c, 1.0 / problem.T())
+                        || near(c, 1.0 / problem.m()) || c == 0) {
+                    continue; // explained by CORRECT / SIGN_FLIPPED / AVERAGED_OVER_T / DIVIDED_BY_M
+                }
+                scores.add(new Diagnosis.CauseScore(bug.name(),
+                        GradientDistance.max(full, BugModel.scale(correct, c)), c));
+            } else {
+                Double factor = bug.isScaling() ? bug.factor(problem) : null;
+                scores.add(new Diagnosis.CauseScore(bug.name(), GradientDistance.max(full, bug.inject(problem)),
+                        factor));
+            }
+        }
+        scores.sort(Comparator.comparingDouble(Diagnosis.CauseScore::distance));
+        if (dCorrect <= MATCH_TOL) {
+            return new Diagnosis("CORRECT", shape, firstWrong, wrongBlocks, wrongSteps, stepFinding, null, null,
+                    "the gradient matches the correct BPTT", scores, null);
+        }
+        List<Diagnosis.CauseScore> matching = scores.stream().filter(s -> s.distance() <= MATCH_TOL)
+                .collect(Collectors.toList());
+        if (matching.size() > 1) {
+            String names = matching.stream().map(Diagnosis.CauseScore::model).collect(Collectors.joining(", "));
+            return new Diagnosis("AMBIGUOUS", shape, firstWrong, wrongBlocks, wrongSteps, stepFinding, null, null,
+                    "several known bug patterns match equally well on this problem (" + names
+                            + "); no single cause is named", scores, null);
+        }
+        if (matching.size() == 1) {
+            Diagnosis.CauseScore best = matching.get(0);
+            Diagnosis.CauseScore runnerUp = scores.get(1);
+            if (runnerUp.distance() >= MARGIN * best.distance()) {
+                BugModel bug = BugModel.valueOf(best.model());
+                String explanation = bug.explanation();
+                if (bug.isScaling()) {
+                    explanation += " — factor " + describeFactor(c, problem);
+                }
+                return new Diagnosis("BUG", shape, firstWrong, wrongBlocks, wrongSteps, stepFinding, bug.name(),
+                        bug.isScaling() ? c : null, explanation, scores, null);
+            }
+        }
+        return new Diagnosis("NO_MATCH", shape, firstWrong, wrongBlocks, wrongSteps, stepFinding, null, null,
+                String.format(Locale.ROOT, "no known bug pattern matches (closest: %s at relative distance %.2g)",
+                        scores.get(0).model(), scores.get(0).distance()), scores, null);
+    }
+
+    private static boolean near(double c, double target) {
+        return Math.abs(c - target) <= 1e-4 * Math.abs(target);
+    }
+
+    /** @return "1/T = 1/4", "1/m = 1/7", "−1" or the number */
+    static String describeFactor(double c, RnnProblem p) {
+        if (near(c, -1)) {
+            return "−1";
+        }
+        if (near(c, 1.0 / p.T())) {
+            return "1/T = 1/" + p.T();
+        }
+        if (near(c, 1.0 / p.m())) {
+            return "1/m = 1/" + p.m();
+        }
+        for (int k = 2; k <= 100; k++) {
+            if (near(c, 1.0 / k)) {
+                return String.format(Locale.ROOT, "c = 1/%d", k);
+            }
+            if (near(c, k)) {
+                return String.format(Locale.ROOT, "c = %d", k);
+            }
+        }
+        return String.format(Locale.ROOT, "c = %.6g", c);
+    }
+
+    private static RnnGradients call(StudentBackward student, RnnProblem p) throws Exception {
+        List<SimpleMatrix> xs = new ArrayList<>();
+        for (SimpleMatrix x : p.xs()) {
+            xs.add(x.copy());
+        }
+        RnnParameters params = p.params().copy();
+        RnnGradients g = student.backward(params, xs, p.targets());
+        if (g == null) {
+            throw new IllegalStateException("backward returned null instead of gradients");
+        }
+        g.requireShapesOf(p.params());
+        for (int b = 0; b < 5; b++) {
+            org.rnnautograder.assignment.Shapes.requireFinite(BLOCK_NAMES.get(b), g.blocks().get(b));
+        }
+        return g;
+    }
+
+    private static Diagnosis error(String shape, int k, Throwable e) {
+        String message = "on the prefix of length T = " + k + ": " + e;
+        return new Diagnosis("STUDENT_ERROR", shape, 0, List.of(), List.of(), null, null, null,
+                "no diagnosis: the backward pass failed", List.of(), message);
+    }
+
+    /**
+     * Steps t ≤ k whose dz_t is wrong, read from column id(x_t) of dU (which is exactly dz_t when the
+     * inputs x_1 … x_k are distinct one-hot vectors). Empty when the inputs do not allow it.
+     */
+    private static List<Integer> wrongSteps(RnnProblem prefix, RnnGradients s, RnnGradients g) {
+        int k = prefix.T();
+        int[] ids = new int[k];
+        for (int t = 1; t <= k; t++) {
+            ids[t - 1] = prefix.oneHotId(t);
+            if (ids[t - 1] < 0) {
+                return List.of();
+            }
+            for (int u = 0; u < t - 1; u++) {
+                if (ids[u] == ids[t - 1]) {
+                    return List.of();
+                }
+            }
+        }
+        List<Integer> wrong = new ArrayList<>();
+        for (int t = 1; t <= k; t++) {
+            double d = GradientDistance.block(s.dU().extractVector(false, ids[t - 1]),
+                    g.dU().extractVector(false, ids[t - 1]));
+            if (d > MATCH_TOL) {
+                wrong.add(t);
+            }
+        }
+        return wrong;
+    }
+
+    private static String stepFinding(RnnProblem prefix, List<Integer> steps, List<String> blocks) {
+        int k = prefix.T();
+        boolean readable = distinctOneHot(prefix);
+        if (!readable) {
+            return "prefixes up to T = " + (k - 1) + " are right, so step " + k
+                    + " (the newest) or what flows back from it is wrong";
+        }
+        if (steps.isEmpty()) {
+            return "dz_t (read from the columns of dU) is right at every step t ≤ " + k + "; the error is in "
+                    + String.join(", ", blocks) + " and appears once step " + k + " is added";
+        }
+        String list = steps.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        if (steps.size() == 1 && steps.get(0) == k) {
+            return "only the newest step t = " + k + " has a wrong dz_t (read from column id(x_" + k + ") of dU)";
+        }
+        if (!steps.contains(k)) {
+            return "step" + (steps.size() > 1 ? "s t = " : " t = ") + list + " ha" + (steps.size() > 1 ? "ve" : "s")
+                    + " a wrong dz_t although the newest step t = " + k + " is right: what flows back from step "
+                    + k + " into s_" + (k - 1) + " (ds_next) is wrong";
+        }
+        return "steps t = " + list + " have a wrong dz_t (read from the columns of dU)";
+    }
+
+    private static boolean distinctOneHot(RnnProblem p) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int t = 1; t <= p.T(); t++) {
+            int id = p.oneHotId(t);
+            if (id < 0 || !seen.add(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
