@@ -39,7 +39,7 @@ public class ActivationChecks extends ComponentChecks {
         String name = name(kind);
         for (FixtureCase c : FIXTURES.forMethod(name)) {
             SimpleMatrix z = c.inputMatrix("z");
-            String where = "fixture '" + c.name() + "', z = " + show(z);
+            String where = "fixture '" + c.name() + "', z = " + MatrixArguments.show(z);
             SimpleMatrix value = g.value(z.copy());
             Expect.close(name + ": Activation.value(z)", where, c.expectedMatrix("value"), value, c.tolerance(),
                     diagnoseValue(kind, z, value));
@@ -84,17 +84,17 @@ public class ActivationChecks extends ComponentChecks {
             String name = name(kind);
             SimpleMatrix arg = z.copy();
             SimpleMatrix value = g.value(arg);
-            Expect.close(name + ": Activation.value: its argument z", "after the call", z, arg, Tolerance.EXACT,
-                    "Your value(z) modified z (for instance with z.set(…) in a loop): work on z.copy() or use"
-                            + " z.elementOp(…), which returns a new matrix.");
-            Expect.that(value != arg, name + ": Activation.value returned its argument z as the result.",
+            MatrixArguments.unchanged("Activation.value(z) of " + name, "z", z, arg,
+                    "Most likely cause: z.set(…) in a loop; work on z.copy(), or use z.elementOp(…), which returns a new"
+                            + " matrix.");
+            MatrixArguments.notTheArgument("Activation.value(z) of " + name, "z", arg, value,
                     "Return a new matrix (z.copy() filled with g1(z), or z.elementOp(…)), not z itself.");
             arg = z.copy();
             SimpleMatrix derivative = g.derivative(arg);
-            Expect.close(name + ": Activation.derivative: its argument z", "after the call", z, arg, Tolerance.EXACT,
-                    "Your derivative(z) modified z (for instance with z.set(…) in a loop): work on z.copy() or use"
-                            + " z.elementOp(…), which returns a new matrix.");
-            Expect.that(derivative != arg, name + ": Activation.derivative returned its argument z as the result.",
+            MatrixArguments.unchanged("Activation.derivative(z) of " + name, "z", z, arg,
+                    "Most likely cause: z.set(…) in a loop; work on z.copy(), or use z.elementOp(…), which returns a new"
+                            + " matrix.");
+            MatrixArguments.notTheArgument("Activation.derivative(z) of " + name, "z", arg, derivative,
                     "Return a new matrix (z.copy() filled with g1'(z), or z.elementOp(…)), not z itself.");
         }
     }
@@ -112,10 +112,10 @@ public class ActivationChecks extends ComponentChecks {
                     z -> "z of shape " + Shapes.describe(z),
                     z -> {
                         SimpleMatrix value = g.value(z.copy());
-                        Expect.close(name + ": Activation.value(z)", "z = " + show(z), want.value(z.copy()), value,
+                        Expect.close(name + ": Activation.value(z)", "z = " + MatrixArguments.show(z), want.value(z.copy()), value,
                                 Tolerance.DEFAULT, diagnoseValue(kind, z, value));
                         SimpleMatrix derivative = g.derivative(z.copy());
-                        Expect.close(name + ": Activation.derivative(z)", "z = " + show(z), want.derivative(z.copy()),
+                        Expect.close(name + ": Activation.derivative(z)", "z = " + MatrixArguments.show(z), want.derivative(z.copy()),
                                 derivative, Tolerance.DEFAULT, diagnoseDerivative(kind, z, derivative));
                     });
         }
@@ -253,8 +253,9 @@ public class ActivationChecks extends ComponentChecks {
         return z;
     }
 
-    /** Sets about one entry in five to exactly 0 (relu's kink). */
+    /** Sets one entry and about one in five of the others to exactly 0 (relu's kink). */
     private static SimpleMatrix withZeros(SimpleMatrix z, Random r) {
+        z.set(r.nextInt(z.getNumRows()), r.nextInt(z.getNumCols()), 0);
         for (int i = 0; i < z.getNumRows(); i++) {
             for (int j = 0; j < z.getNumCols(); j++) {
                 if (r.nextInt(5) == 0) {
@@ -267,21 +268,5 @@ public class ActivationChecks extends ComponentChecks {
 
     private static String name(ActivationKind kind) {
         return kind == ActivationKind.TANH ? "tanh" : "relu";
-    }
-
-    /** @return a compact form of a small matrix, e.g. "[[-2], [0], [0.5]]" */
-    static String show(SimpleMatrix m) {
-        if (m.getNumElements() > 12) {
-            return "a " + Shapes.describe(m) + " matrix";
-        }
-        StringBuilder b = new StringBuilder("[");
-        for (int r = 0; r < m.getNumRows(); r++) {
-            b.append(r == 0 ? "[" : ", [");
-            for (int c = 0; c < m.getNumCols(); c++) {
-                b.append(c == 0 ? "" : ", ").append(Expect.fmt(m.get(r, c)));
-            }
-            b.append(']');
-        }
-        return b.append(']').toString();
     }
 }

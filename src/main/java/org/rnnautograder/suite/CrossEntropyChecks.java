@@ -23,8 +23,9 @@ public class CrossEntropyChecks extends ComponentChecks {
     private static final FixtureFile FIXTURES = FixtureFiles.bundled("CrossEntropy");
 
     private static final String SUBTRACT_MAX = "Most likely cause: softmax does not subtract the max logit first —"
-            + " exp(1000) is Infinity and Infinity/Infinity is NaN. Compute exp(z[i] − max z) / Σ_j exp(z[j] − max z);"
-            + " the result is the same (softmax is shift-invariant) and stays finite.";
+            + " exp(1000) overflows to Infinity and exp(−1000) underflows to 0, so the division gives NaN. Compute"
+            + " exp(z[i] − max z) / Σ_j exp(z[j] − max z); the result is the same (softmax is shift-invariant) and"
+            + " stays finite.";
 
     // ---- softmax ----
 
@@ -36,7 +37,7 @@ public class CrossEntropyChecks extends ComponentChecks {
         for (FixtureCase c : FIXTURES.forMethod("softmax")) {
             SimpleMatrix z = c.inputMatrix("logits");
             SimpleMatrix o = ce.softmax(z.copy());
-            Expect.close("CrossEntropy.softmax(z)", "fixture '" + c.name() + "', z = " + ActivationChecks.show(z),
+            Expect.close("CrossEntropy.softmax(z)", "fixture '" + c.name() + "', z = " + MatrixArguments.show(z),
                     c.expectedMatrix("o"), o, c.tolerance(), diagnoseSoftmax(z, o));
         }
     }
@@ -106,7 +107,7 @@ public class CrossEntropyChecks extends ComponentChecks {
             double got = ce.loss(o.copy(), target);
             double want = c.expected("loss", Double.class);
             Expect.close("CrossEntropy.loss(o, " + target + ")", "fixture '" + c.name() + "', o = "
-                    + ActivationChecks.show(o), want, got, c.tolerance(), diagnoseLoss(o.get(target, 0), got));
+                    + MatrixArguments.show(o), want, got, c.tolerance(), diagnoseLoss(o.get(target, 0), got));
         }
     }
 
@@ -142,7 +143,7 @@ public class CrossEntropyChecks extends ComponentChecks {
             int target = c.input("target", Integer.class);
             SimpleMatrix got = ce.gradient(o.copy(), target);
             Expect.close("CrossEntropy.gradient(o, " + target + ")", "fixture '" + c.name() + "', o = "
-                    + ActivationChecks.show(o), c.expectedMatrix("dz"), got, c.tolerance(), diagnoseGradient(o, target, got));
+                    + MatrixArguments.show(o), c.expectedMatrix("dz"), got, c.tolerance(), diagnoseGradient(o, target, got));
         }
     }
 
@@ -163,7 +164,7 @@ public class CrossEntropyChecks extends ComponentChecks {
                     SimpleMatrix want = o.copy();
                     want.set(y, 0, want.get(y, 0) - 1);
                     SimpleMatrix got = ce.gradient(o.copy(), y);
-                    Expect.close("CrossEntropy.gradient(o, " + y + ")", "o = " + ActivationChecks.show(o), want, got,
+                    Expect.close("CrossEntropy.gradient(o, " + y + ")", "o = " + MatrixArguments.show(o), want, got,
                             Tolerance.DEFAULT, diagnoseGradient(o, y, got));
                 });
     }
@@ -245,39 +246,40 @@ public class CrossEntropyChecks extends ComponentChecks {
         SimpleMatrix z = new SimpleMatrix(new double[][] {{1}, {2}, {3}});
         SimpleMatrix arg = z.copy();
         SimpleMatrix o = ce.softmax(arg);
-        Expect.close("CrossEntropy.softmax: its argument logits", "after the call", z, arg, Tolerance.EXACT,
-                "Your softmax modified the logits (e.g. logits.set(…) or an in-place minus/exp): work on a copy;"
-                        + " logits.minus(max).elementExp() returns new matrices.");
-        Expect.that(o != arg, "CrossEntropy.softmax returned its argument logits as the result.",
+        MatrixArguments.unchanged("CrossEntropy.softmax(logits)", "logits", z, arg,
+                "Most likely cause: an in-place update of the logits (logits.set(…) in a loop); logits.minus(max)"
+                        + ".elementExp() returns new matrices.");
+        MatrixArguments.notTheArgument("CrossEntropy.softmax(logits)", "logits", arg, o,
                 "Return a new m×1 matrix of probabilities.");
 
         SimpleMatrix p = new SimpleMatrix(new double[][] {{0.2}, {0.5}, {0.3}});
         arg = p.copy();
         ce.loss(arg, 1);
-        Expect.close("CrossEntropy.loss: its argument o", "after loss(o, 1)", p, arg, Tolerance.EXACT,
-                "loss only reads o[target]: do not change o.");
+        MatrixArguments.unchanged("CrossEntropy.loss(o, 1)", "o", p, arg, "loss only reads o[target].");
 
         arg = p.copy();
         SimpleMatrix dz = ce.gradient(arg, 1);
-        Expect.close("CrossEntropy.gradient: its argument o", "after gradient(o, 1)", p, arg, Tolerance.EXACT,
+        MatrixArguments.unchanged("CrossEntropy.gradient(o, 1)", "o", p, arg,
                 "Most likely cause: gradient subtracts 1 from o itself (o.set(target, o.get(target) − 1); return o;)."
-                        + " The caller still needs o: copy it first — SimpleMatrix dz = o.copy(); dz.set(target, 0,"
-                        + " dz.get(target, 0) − 1); return dz;");
-        Expect.that(dz != arg, "CrossEntropy.gradient returned its argument o as the result.",
-                "Return a new matrix: SimpleMatrix dz = o.copy(); dz.set(target, 0, dz.get(target, 0) − 1);");
+                        + " Copy it first: SimpleMatrix dz = o.copy(); dz.set(target, 0, dz.get(target, 0) − 1);"
+                        + " return dz;");
+        MatrixArguments.notTheArgument("CrossEntropy.gradient(o, 1)", "o", arg, dz,
+                "Return a new matrix: SimpleMatrix dz = o.copy(); dz.set(target, 0, dz.get(target, 0) − 1); return dz;");
 
-        List<SimpleMatrix> outputs = new ArrayList<>(List.of(p.copy(), p.copy()));
-        List<SimpleMatrix> outputsArg = copies(outputs);
+        List<SimpleMatrix> outputs = List.of(p.copy(), p.copy());
+        List<SimpleMatrix> outputsArg = new ArrayList<>(copies(outputs));
         int[] targets = {2, 0};
         ce.sequenceLoss(outputsArg, targets);
-        Expect.equal("CrossEntropy.sequenceLoss: its argument outputs", "after the call", 2, outputsArg.size(),
-                "sequenceLoss must not add to or remove from outputs.");
+        Expect.that(outputsArg.size() == 2, "Your CrossEntropy.sequenceLoss modified its argument outputs: it had 2"
+                + " matrices before the call and " + outputsArg.size() + " after it.",
+                "sequenceLoss only reads the outputs.");
         for (int t = 0; t < outputs.size(); t++) {
-            Expect.close("CrossEntropy.sequenceLoss: its argument outputs.get(" + t + ")", "after the call",
-                    outputs.get(t), outputsArg.get(t), Tolerance.EXACT, "sequenceLoss only reads the outputs.");
+            MatrixArguments.unchanged("CrossEntropy.sequenceLoss(outputs, targets)", "outputs.get(" + t + ")",
+                    outputs.get(t), outputsArg.get(t), "sequenceLoss only reads the outputs.");
         }
-        Expect.equal("CrossEntropy.sequenceLoss: its argument targets", "after the call", "[2, 0]",
-                Arrays.toString(targets), "sequenceLoss must not modify targets.");
+        Expect.that(Arrays.equals(targets, new int[] {2, 0}), "Your CrossEntropy.sequenceLoss modified its argument"
+                + " targets: it was [2, 0] before the call and is " + Arrays.toString(targets) + " after it.",
+                "sequenceLoss only reads the targets.");
     }
 
     @Test
@@ -309,14 +311,14 @@ public class CrossEntropyChecks extends ComponentChecks {
                         SimpleMatrix o = want.softmax(z.copy());
                         outputs.add(o);
                         SimpleMatrix got = ce.softmax(z.copy());
-                        Expect.close("CrossEntropy.softmax(z)", "z = " + ActivationChecks.show(z), o, got,
+                        Expect.close("CrossEntropy.softmax(z)", "z = " + MatrixArguments.show(z), o, got,
                                 Tolerance.DEFAULT, diagnoseSoftmax(z, got));
                         int y = targets[t];
                         double loss = ce.loss(o.copy(), y);
-                        Expect.close("CrossEntropy.loss(o, " + y + ")", "o = " + ActivationChecks.show(o),
+                        Expect.close("CrossEntropy.loss(o, " + y + ")", "o = " + MatrixArguments.show(o),
                                 want.loss(o.copy(), y), loss, Tolerance.DEFAULT, diagnoseLoss(o.get(y, 0), loss));
                         SimpleMatrix dz = ce.gradient(o.copy(), y);
-                        Expect.close("CrossEntropy.gradient(o, " + y + ")", "o = " + ActivationChecks.show(o),
+                        Expect.close("CrossEntropy.gradient(o, " + y + ")", "o = " + MatrixArguments.show(o),
                                 want.gradient(o.copy(), y), dz, Tolerance.DEFAULT, diagnoseGradient(o, y, dz));
                     }
                     double got = ce.sequenceLoss(copies(outputs), targets.clone());
@@ -333,7 +335,8 @@ public class CrossEntropyChecks extends ComponentChecks {
             return "softmax returns an m×1 column with one probability per logit.";
         }
         if (hasNonFinite(got)) {
-            return SUBTRACT_MAX;
+            return maxAbs(z) > 700 ? SUBTRACT_MAX
+                    : "Look for a division by zero: Σ_j exp(z[j] − max z) is at least 1 when the max is subtracted.";
         }
         double max = z.elementMax();
         SimpleMatrix e = z.minus(max).elementExp();
