@@ -1,0 +1,64 @@
+package org.rnnautograder.suite;
+
+import org.ejml.simple.SimpleMatrix;
+import org.rnnautograder.assignment.Shapes;
+
+/**
+ * Helpers for the Activation and CrossEntropy checks: a compact form of small matrices for messages, and the
+ * "did the call modify its argument / return its argument" checks with student-facing messages.
+ */
+final class MatrixArguments {
+    private MatrixArguments() {}
+
+    /** @return a compact form of a small matrix, e.g. "[[-2], [0], [0.5]]", or "a 7×5 matrix" */
+    static String show(SimpleMatrix m) {
+        if (m == null) {
+            return "null";
+        }
+        if (m.getNumElements() > 12) {
+            return "a " + Shapes.describe(m) + " matrix";
+        }
+        StringBuilder b = new StringBuilder("[");
+        for (int r = 0; r < m.getNumRows(); r++) {
+            b.append(r == 0 ? "[" : ", [");
+            for (int c = 0; c < m.getNumCols(); c++) {
+                b.append(c == 0 ? "" : ", ").append(Expect.fmt(m.get(r, c)));
+            }
+            b.append(']');
+        }
+        return b.append(']').toString();
+    }
+
+    /**
+     * Fails unless {@code after} (the argument as it is after the call) equals {@code before} (a deep copy taken
+     * before the call) exactly.
+     *
+     * @param method   e.g. "CrossEntropy.gradient(o, 1)"
+     * @param argument the parameter's name, e.g. "o"
+     */
+    static void unchanged(String method, String argument, SimpleMatrix before, SimpleMatrix after, String hint) {
+        if (after.getNumRows() != before.getNumRows() || after.getNumCols() != before.getNumCols()) {
+            throw new CheckFailure("Your " + method + " modified its argument " + argument + ": it was "
+                    + Shapes.describe(before) + " before the call and is " + Shapes.describe(after) + " after it. "
+                    + hint);
+        }
+        for (int r = 0; r < before.getNumRows(); r++) {
+            for (int c = 0; c < before.getNumCols(); c++) {
+                double b = before.get(r, c), a = after.get(r, c);
+                if (Double.doubleToLongBits(a) != Double.doubleToLongBits(b) && a != b) {
+                    throw new CheckFailure("Your " + method + " modified its argument " + argument + ": " + argument
+                            + "[" + r + "," + c + "] was " + Expect.fmt(b) + " before the call and is " + Expect.fmt(a)
+                            + " after it. The caller still needs " + argument + ": return a new matrix instead. "
+                            + hint);
+                }
+            }
+        }
+    }
+
+    /** Fails when the call returned its argument object itself (visible only in-process). */
+    static void notTheArgument(String method, String argument, Object argumentObject, Object result, String hint) {
+        if (result == argumentObject) {
+            throw new CheckFailure("Your " + method + " returned its argument " + argument + " as the result. " + hint);
+        }
+    }
+}

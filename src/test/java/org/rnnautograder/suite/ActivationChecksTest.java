@@ -1,0 +1,167 @@
+package org.rnnautograder.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnautograder.suite.MathChecksHarness.activation;
+import static org.rnnautograder.suite.MathChecksHarness.assertFails;
+import static org.rnnautograder.suite.MathChecksHarness.assertPasses;
+import static org.rnnautograder.suite.MathChecksHarness.map;
+import static org.rnnautograder.suite.MathChecksHarness.run;
+import static org.rnnautograder.suite.MathChecksHarness.withActivation;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Test;
+import org.rnnautograder.assignment.Activation;
+import org.rnnautograder.assignment.ActivationKind;
+import org.rnnautograder.assignment.NotImplementedYetException;
+import org.rnnautograder.assignment.Submission;
+import org.rnnautograder.grading.CheckResult;
+import submission.RnnSubmission;
+
+/** The Activation checks give the reference full points and catch each typical bug with a message naming it. */
+class ActivationChecksTest {
+    private static final int POINTS = 6;
+    private static final Set<String> IDS = Set.of("activation.tanh.fixtures", "activation.relu.fixtures",
+            "activation.property.central-differences", "activation.inputs-untouched", "activation.reference");
+
+    @Test
+    void referenceScoresFullPoints() {
+        List<CheckResult> results = run(ActivationChecks.class, new RnnSubmission());
+        assertEquals(IDS, new TreeSet<>(results.stream().map(CheckResult::id).toList()));
+        assertEquals(POINTS, results.stream().mapToInt(CheckResult::points).sum(), "the component's budget");
+        MathChecksHarness.assertAllPass(results, POINTS, "reference");
+        assertTrue(results.stream().allMatch(r -> r.component().equals("Activation")));
+    }
+
+    @Test
+    void referencePassesForFiftySeeds() {
+        for (long seed = 1; seed <= 50; seed++) {
+            MathChecksHarness.assertAllPass(run(ActivationChecks.class, new RnnSubmission(), new RnnSubmission(), seed * 7919),
+                    POINTS, "seed " + seed * 7919);
+        }
+    }
+
+    @Test
+    void studentModeSkipsTheReferenceCheck() {
+        List<CheckResult> results = run(ActivationChecks.class, new RnnSubmission(), null, MathChecksHarness.SEED);
+        CheckResult ref = MathChecksHarness.result(results, "activation.reference");
+        assertEquals(CheckResult.Status.SKIPPED, ref.status());
+        assertTrue(ref.message().contains(ComponentChecks.GRADED_BY_INSTRUCTOR), ref.message());
+        assertEquals(POINTS - 1, results.stream().mapToInt(CheckResult::earned).sum());
+    }
+
+    @Test
+    void tanhDerivativeComputedFromZAsIfItWereS() {
+        Submission bug = withActivation(ActivationKind.TANH,
+                a -> activation(a::value, z -> map(z, v -> 1 - v * v)));
+        List<CheckResult> results = run(ActivationChecks.class, bug);
+        assertFails(results, "activation.tanh.fixtures", "Activation.derivative", "1 − z²", "derivative receives z", "fixture 'tanh");
+        assertFails(results, "activation.property.central-differences", "1 − z²", "seed", "central differences");
+        assertFails(results, "activation.reference", "1 − z²");
+        assertPasses(results, "activation.relu.fixtures");
+        assertPasses(results, "activation.inputs-untouched");
+    }
+
+    @Test
+    void tanhDerivativeReturnsTheValue() {
+        Submission bug = withActivation(ActivationKind.TANH, a -> activation(a::value, a::value));
+        List<CheckResult> results = run(ActivationChecks.class, bug);
+        assertFails(results, "activation.tanh.fixtures", "derivative returns g1(z)");
+        assertFails(results, "activation.property.central-differences", "derivative returns g1(z)");
+        assertFails(results, "activation.reference", "derivative returns g1(z)");
+    }
+
+    @Test
+    void tanhDerivativeWithoutTheSquare() {
+        Submission bug = withActivation(ActivationKind.TANH, a -> activation(a::value, z -> map(z, v -> 1 - Math.tanh(v))));
+        assertFails(run(ActivationChecks.class, bug), "activation.tanh.fixtures", "forgot the square");
+    }
+
+    @Test
+    void onlyTheFirstColumnIsComputed() {
+        Submission bug = withActivation(ActivationKind.TANH, a -> activation(z -> firstColumnOnly(z, Math::tanh),
+                z -> firstColumnOnly(z, v -> 1 - Math.tanh(v) * Math.tanh(v))));
+        List<CheckResult> results = run(ActivationChecks.class, bug);
+        assertFails(results, "activation.tanh.fixtures", "fixture 'tanh 2×3 matrix'", "Only the first column",
+                "any matrix");
+    }
+
+    @Test
+    void reluDerivativeAtZeroIsOne() {
+        Submission bug = withActivation(ActivationKind.RELU, a -> activation(a::value, z -> map(z, v -> v >= 0 ? 1 : 0)));
+        List<CheckResult> results = run(ActivationChecks.class, bug);
+        assertFails(results, "activation.relu.fixtures", "relu'(0)", "z > 0, not z >= 0", "[1,0]");
+        assertFails(results, "activation.reference", "relu'(0)");
+        // away from the kink the derivative is right: the central-difference property stays fair
+        assertPasses(results, "activation.property.central-differences");
+        assertPasses(results, "activation.tanh.fixtures");
+    }
+
+    @Test
+    void reluDerivativeReturnsTheValue() {
+        Submission bug = withActivation(ActivationKind.RELU, a -> activation(a::value, a::value));
+        List<CheckResult> results = run(ActivationChecks.class, bug);
+        assertFails(results, "activation.relu.fixtures", "derivative returns g1(z)");
+        assertFails(results, "activation.property.central-differences", "relu", "derivative returns g1(z)");
+    }
+
+    @Test
+    void reluValueComputedInPlace() {
+        Submission bug = withActivation(ActivationKind.RELU, a -> activation(z -> {
+            for (int r = 0; r < z.getNumRows(); r++) {
+                for (int c = 0; c < z.getNumCols(); c++) {
+                    z.set(r, c, Math.max(0, z.get(r, c)));
+                }
+            }
+            return z;
+        }, a::derivative));
+        List<CheckResult> results = run(ActivationChecks.class, bug);
+        assertFails(results, "activation.inputs-untouched", "Activation.value(z) of relu modified its argument z",
+                "z.set(…) in a loop", "return a new matrix");
+        // the checks pass copies: the values themselves are right
+        assertPasses(results, "activation.relu.fixtures");
+    }
+
+    @Test
+    void valueReturnsItsArgument() {
+        Submission bug = withActivation(ActivationKind.TANH, a -> activation(z -> z, a::derivative));
+        List<CheckResult> results = run(ActivationChecks.class, bug);
+        assertFails(results, "activation.inputs-untouched", "returned its argument z as the result");
+        assertFails(results, "activation.tanh.fixtures", "returned z unchanged");
+    }
+
+    @Test
+    void notImplementedGivesOneLine() {
+        Activation stub = activation(z -> {
+            throw new NotImplementedYetException("Activation.value");
+        }, z -> {
+            throw new NotImplementedYetException("Activation.derivative");
+        });
+        Submission template = new MathChecksHarness.Delegating() {
+            @Override
+            public Activation activation(ActivationKind kind) {
+                return stub;
+            }
+        };
+        List<CheckResult> results = run(ActivationChecks.class, template);
+        assertEquals(IDS.size(), results.size());
+        for (CheckResult r : results) {
+            assertEquals(CheckResult.Status.NOT_IMPLEMENTED, r.status(), r.id() + ": " + r.message());
+            assertTrue(r.message().startsWith("Activation.value — not implemented yet"), r.id() + ": " + r.message());
+            assertFalse(r.message().contains("\n"), r.id() + ": one line");
+            assertEquals(0, r.earned());
+        }
+    }
+
+    private static SimpleMatrix firstColumnOnly(SimpleMatrix z, java.util.function.DoubleUnaryOperator f) {
+        SimpleMatrix out = new SimpleMatrix(z.getNumRows(), z.getNumCols());
+        for (int r = 0; r < z.getNumRows(); r++) {
+            out.set(r, 0, f.applyAsDouble(z.get(r, 0)));
+        }
+        return out;
+    }
+}

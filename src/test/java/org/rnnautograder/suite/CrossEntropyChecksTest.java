@@ -1,0 +1,293 @@
+package org.rnnautograder.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnautograder.suite.MathChecksHarness.assertFails;
+import static org.rnnautograder.suite.MathChecksHarness.assertPasses;
+import static org.rnnautograder.suite.MathChecksHarness.run;
+import static org.rnnautograder.suite.MathChecksHarness.withCrossEntropy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Test;
+import org.rnnautograder.assignment.CrossEntropy;
+import org.rnnautograder.assignment.NotImplementedYetException;
+import org.rnnautograder.grading.CheckResult;
+import org.rnnautograder.suite.MathChecksHarness.CeDelegate;
+import submission.RnnSubmission;
+
+/** The CrossEntropy checks give the reference full points and catch each typical bug with a message naming it. */
+class CrossEntropyChecksTest {
+    private static final int POINTS = 12;
+    private static final Set<String> IDS = Set.of("crossentropy.softmax.fixtures", "crossentropy.softmax.distribution",
+            "crossentropy.softmax.shift-invariant", "crossentropy.loss.fixtures", "crossentropy.loss.property",
+            "crossentropy.gradient.fixtures", "crossentropy.gradient.property", "crossentropy.sequence-loss",
+            "crossentropy.bad-input", "crossentropy.inputs-untouched", "crossentropy.reference");
+
+    @Test
+    void referenceScoresFullPoints() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, new RnnSubmission());
+        assertEquals(IDS, new TreeSet<>(results.stream().map(CheckResult::id).toList()));
+        assertEquals(POINTS, results.stream().mapToInt(CheckResult::points).sum(), "the component's budget");
+        MathChecksHarness.assertAllPass(results, POINTS, "reference");
+        assertTrue(results.stream().allMatch(r -> r.component().equals("CrossEntropy")));
+    }
+
+    @Test
+    void referencePassesForFiftySeeds() {
+        for (long seed = 1; seed <= 50; seed++) {
+            MathChecksHarness.assertAllPass(run(CrossEntropyChecks.class, new RnnSubmission(), new RnnSubmission(),
+                    seed * 104729), POINTS, "seed " + seed * 104729);
+        }
+    }
+
+    @Test
+    void studentModeSkipsTheReferenceCheck() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, new RnnSubmission(), null, MathChecksHarness.SEED);
+        CheckResult ref = MathChecksHarness.result(results, "crossentropy.reference");
+        assertEquals(CheckResult.Status.SKIPPED, ref.status());
+        assertTrue(ref.message().contains(ComponentChecks.GRADED_BY_INSTRUCTOR), ref.message());
+        assertEquals(POINTS - 1, results.stream().mapToInt(CheckResult::earned).sum());
+    }
+
+    @Test
+    void softmaxWithoutSubtractingTheMax() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public SimpleMatrix softmax(SimpleMatrix logits) {
+                SimpleMatrix e = logits.elementExp();
+                return e.divide(e.elementSum());
+            }
+        }));
+        assertFails(results, "crossentropy.softmax.fixtures", "fixture 'softmax logits of ±1000", "subtract the max",
+                "NaN");
+        assertFails(results, "crossentropy.softmax.distribution", "subtract the max", "seed");
+        assertFails(results, "crossentropy.softmax.shift-invariant", "subtract the max", "c = ");
+        assertFails(results, "crossentropy.reference", "subtract the max");
+        assertPasses(results, "crossentropy.loss.fixtures");
+        assertPasses(results, "crossentropy.gradient.fixtures");
+    }
+
+    @Test
+    void softmaxWithoutNormalising() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public SimpleMatrix softmax(SimpleMatrix logits) {
+                return logits.minus(logits.elementMax()).elementExp();
+            }
+        }));
+        assertFails(results, "crossentropy.softmax.fixtures", "did not divide by the sum");
+        assertFails(results, "crossentropy.softmax.distribution", "sums to", "not 1");
+    }
+
+    @Test
+    void softmaxInPlace() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public SimpleMatrix softmax(SimpleMatrix logits) {
+                SimpleMatrix o = ref.softmax(logits);
+                logits.setTo(o);
+                return logits;
+            }
+        }));
+        assertFails(results, "crossentropy.inputs-untouched", "CrossEntropy.softmax(logits) modified its argument logits",
+                "return a new matrix");
+        assertPasses(results, "crossentropy.softmax.fixtures");
+    }
+
+    @Test
+    void lossWithoutTheMinus() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public double loss(SimpleMatrix o, int target) {
+                return Math.log(o.get(target, 0));
+            }
+        }));
+        assertFails(results, "crossentropy.loss.fixtures", "ln o[target] instead of −ln o[target]");
+        assertFails(results, "crossentropy.loss.property", "instead of −ln o[target]", "seed");
+        assertFails(results, "crossentropy.reference", "instead of −ln o[target]");
+    }
+
+    @Test
+    void lossWithLog10() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public double loss(SimpleMatrix o, int target) {
+                return -Math.log10(o.get(target, 0));
+            }
+        }));
+        assertFails(results, "crossentropy.loss.fixtures", "Math.log10", "natural log");
+        assertFails(results, "crossentropy.loss.property", "Math.log10");
+    }
+
+    @Test
+    void gradientMissingTheMinusOne() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public SimpleMatrix gradient(SimpleMatrix o, int target) {
+                return o.copy();
+            }
+        }));
+        assertFails(results, "crossentropy.gradient.fixtures", "the −1 at the target is missing");
+        assertFails(results, "crossentropy.gradient.property", "the −1 at the target is missing", "seed");
+        assertFails(results, "crossentropy.reference", "the −1 at the target is missing");
+        assertPasses(results, "crossentropy.inputs-untouched");
+    }
+
+    @Test
+    void gradientWithTheSignFlipped() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public SimpleMatrix gradient(SimpleMatrix o, int target) {
+                return ref.gradient(o, target).negative();
+            }
+        }));
+        assertFails(results, "crossentropy.gradient.fixtures", "sign is flipped");
+        assertFails(results, "crossentropy.gradient.property", "sign is flipped");
+    }
+
+    @Test
+    void gradientThatModifiesO() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public SimpleMatrix gradient(SimpleMatrix o, int target) {
+                o.set(target, 0, o.get(target, 0) - 1);
+                return o;
+            }
+        }));
+        assertFails(results, "crossentropy.inputs-untouched", "CrossEntropy.gradient(o, 1) modified its argument o",
+                "o[1,0] was 0.5 before the call and is -0.5 after it", "o.set(target, o.get(target) − 1); return o;",
+                "dz = o.copy()");
+        // the values are right: only the mutation is wrong, and only that check says so
+        assertPasses(results, "crossentropy.gradient.fixtures");
+        assertPasses(results, "crossentropy.gradient.property");
+        assertPasses(results, "crossentropy.reference");
+    }
+
+    @Test
+    void gradientThatReturnsOItself() {
+        // a contrived bug that shows the aliasing message: the values are right for this argument only by accident
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public SimpleMatrix gradient(SimpleMatrix o, int target) {
+                SimpleMatrix dz = ref.gradient(o, target);
+                return o.getNumRows() == 3 && o.get(1, 0) == 0.5 ? o : dz;
+            }
+        }));
+        assertFails(results, "crossentropy.inputs-untouched", "CrossEntropy.gradient(o, 1) returned its argument o");
+    }
+
+    @Test
+    void sequenceLossAveragedOverTime() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public double sequenceLoss(List<SimpleMatrix> outputs, int[] targets) {
+                return ref.sequenceLoss(outputs, targets) / targets.length;
+            }
+        }));
+        assertFails(results, "crossentropy.sequence-loss", "fixture 'sequenceLoss T=4'", "averaged over time",
+                "do not divide by T");
+        assertFails(results, "crossentropy.reference", "averaged over time");
+        assertPasses(results, "crossentropy.bad-input");
+    }
+
+    @Test
+    void sequenceLossOfTheLastStepOnly() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public double sequenceLoss(List<SimpleMatrix> outputs, int[] targets) {
+                if (outputs.size() != targets.length) {
+                    throw new IllegalArgumentException(outputs.size() + " outputs but " + targets.length + " targets");
+                }
+                int t = targets.length - 1;
+                return ref.loss(outputs.get(t), targets[t]);
+            }
+        }));
+        assertFails(results, "crossentropy.sequence-loss", "only the last time step counts");
+    }
+
+    @Test
+    void noRangeCheckOnTheTarget() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public double loss(SimpleMatrix o, int target) {
+                return -Math.log(o.get(target)); // the flat index: ArrayIndexOutOfBoundsException, not IAE
+            }
+        }));
+        assertFails(results, "crossentropy.bad-input", "CrossEntropy.loss(o, 3)", "ArrayIndexOutOfBoundsException",
+                "IllegalArgumentException was expected", "target must be in 0 … m−1");
+        assertPasses(results, "crossentropy.loss.fixtures");
+    }
+
+    @Test
+    void noLengthCheckInSequenceLoss() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public double sequenceLoss(List<SimpleMatrix> outputs, int[] targets) {
+                double sum = 0;
+                for (int t = 0; t < targets.length; t++) {
+                    sum += ref.loss(outputs.get(t), targets[t]);
+                }
+                return sum;
+            }
+        }));
+        assertFails(results, "crossentropy.bad-input", "CrossEntropy.sequenceLoss", "3 outputs, 5 targets",
+                "IllegalArgumentException was expected", "naming both lengths");
+        assertPasses(results, "crossentropy.sequence-loss");
+    }
+
+    @Test
+    void lengthMismatchWithAVagueMessage() {
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(new CeDelegate() {
+            @Override
+            public double sequenceLoss(List<SimpleMatrix> outputs, int[] targets) {
+                if (outputs.size() != targets.length) {
+                    throw new IllegalArgumentException("lengths differ");
+                }
+                return ref.sequenceLoss(outputs, targets);
+            }
+        }));
+        assertFails(results, "crossentropy.bad-input", "\"lengths differ\" does not name both lengths (3 and 5)");
+    }
+
+    @Test
+    void notImplementedGivesOneLine() {
+        CrossEntropy stub = new CrossEntropy() {
+            @Override
+            public SimpleMatrix softmax(SimpleMatrix logits) {
+                throw new NotImplementedYetException("CrossEntropy.softmax");
+            }
+
+            @Override
+            public double loss(SimpleMatrix o, int target) {
+                throw new NotImplementedYetException("CrossEntropy.loss");
+            }
+
+            @Override
+            public SimpleMatrix gradient(SimpleMatrix o, int target) {
+                throw new NotImplementedYetException("CrossEntropy.gradient");
+            }
+
+            @Override
+            public double sequenceLoss(List<SimpleMatrix> outputs, int[] targets) {
+                throw new NotImplementedYetException("CrossEntropy.sequenceLoss");
+            }
+        };
+        List<CheckResult> results = run(CrossEntropyChecks.class, withCrossEntropy(stub));
+        assertEquals(IDS.size(), results.size());
+        for (CheckResult r : results) {
+            assertEquals(CheckResult.Status.NOT_IMPLEMENTED, r.status(), r.id() + ": " + r.message());
+            assertTrue(r.message().matches("CrossEntropy\\.\\w+ — not implemented yet"), r.id() + ": " + r.message());
+            assertFalse(r.message().contains("\n"), r.id() + ": one line");
+            assertEquals(0, r.earned());
+        }
+        // each check names the method it needs first
+        assertEquals("CrossEntropy.gradient — not implemented yet",
+                MathChecksHarness.result(results, "crossentropy.gradient.fixtures").message());
+        assertEquals("CrossEntropy.sequenceLoss — not implemented yet",
+                MathChecksHarness.result(results, "crossentropy.sequence-loss").message());
+    }
+}
