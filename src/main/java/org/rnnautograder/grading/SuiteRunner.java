@@ -15,6 +15,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.rnnautograder.suite.Check;
@@ -24,7 +25,7 @@ import org.rnnautograder.suite.Evidence;
 /**
  * Runs the graded suite in this JVM through the JUnit Platform Launcher, against whatever
  * {@link org.rnnautograder.suite.SuiteContext} holds, and collects a {@link CheckResult} per check, the student's
- * output per check and the evidence for plots. The student-mode listener is deactivated.
+ * output per check and the evidence for plots. Auto-registered listeners (the student-mode table) stay off.
  */
 public final class SuiteRunner {
     /** The package of the graded suite. */
@@ -44,18 +45,25 @@ public final class SuiteRunner {
     /** A check as discovered, before it runs. */
     public record CheckInfo(String id, String component, String title, int defaultPoints, boolean needsReference) {}
 
+    /**
+     * A launcher without auto-registered listeners: the student-mode listener (registered through
+     * META-INF/services for Surefire) must not print its table in grading mode.
+     */
+    private static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+    }
+
     private static LauncherDiscoveryRequest request() {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(SUITE_PACKAGE))
                 .filters(includeClassNamePatterns(".*Checks"))
-                .configurationParameter("junit.platform.execution.listeners.deactivate", StudentModeListener.class.getName())
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
     }
 
     /** @return every graded check of the suite, in suite order (discovery only, nothing runs) */
     public static List<CheckInfo> catalog() {
-        TestPlan plan = LauncherFactory.create().discover(request());
+        TestPlan plan = launcher().discover(request());
         List<CheckInfo> out = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier t : plan.getDescendants(root)) {
@@ -127,8 +135,7 @@ public final class SuiteRunner {
                 });
             }
         };
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(request(), collector);
+        launcher().execute(request(), collector);
         return new Run(collector.results(), outputs, Evidence.drain());
     }
 
