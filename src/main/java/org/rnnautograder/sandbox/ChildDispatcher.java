@@ -40,6 +40,7 @@ final class ChildDispatcher {
         Method method;
         Object target;
         Object[] args;
+        ArgumentSnapshot before;
         try {
             method = ContractMethods.resolve(request.iface(), request.method(), request.params());
             target = handles.get(request.handle());
@@ -49,6 +50,7 @@ final class ChildDispatcher {
                         + (target == null ? "unknown" : target.getClass().getName()));
             }
             args = readArguments(method, request.args());
+            before = ArgumentSnapshot.take(mapper, method, args);
         } catch (RuntimeException e) {
             return ChildMessage.failed(request.id(), RemoteError.of(e, null, true));
         }
@@ -58,15 +60,27 @@ final class ChildDispatcher {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             String niy = cause instanceof NotImplementedYetException n ? n.method() : null;
-            return ChildMessage.failed(request.id(), RemoteError.of(cause, niy, false));
+            return ChildMessage.failed(request.id(), RemoteError.of(cause, niy, false))
+                    .withEffects(changesOrNone(before), null);
         } catch (IllegalAccessException | RuntimeException e) {
             return ChildMessage.failed(request.id(), RemoteError.of(e, null, true));
         }
         try {
-            return reply(request.id(), method, result);
+            ChildMessage reply = reply(request.id(), method, result);
+            List<Alias> aliases = reply.handle() == null ? before.aliases(result) : null;
+            return reply.withEffects(before.changes(), aliases);
         } catch (RuntimeException | StackOverflowError e) {
             // e.g. a student List whose iteration throws, or an unserialisable value
             return ChildMessage.failed(request.id(), RemoteError.of(e, null, false));
+        }
+    }
+
+    /** After student code threw: what it changed before, or nothing if even that cannot be read. */
+    private static List<ArgumentChange> changesOrNone(ArgumentSnapshot before) {
+        try {
+            return before.changes();
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
         }
     }
 

@@ -37,6 +37,13 @@ import org.rnnautograder.assignment.Vocabulary;
  * {@link SandboxException}, the child is killed and the next call starts a new one. Proxies made by an
  * earlier child then throw {@link SandboxException.Kind#STALE_HANDLE}.
  *
+ * <p>Arguments behave as in-process although they are copies: the child compares every matrix, primitive
+ * array and list in the arguments (also inside records and lists) with a copy taken before the call, and
+ * what student code changed in place (even before throwing) is written back into the caller's own objects
+ * (matrices entry by entry, reshaped if need be; arrays; lists, if the caller's list is modifiable). Parts
+ * of the result that were argument objects in the child are the caller's objects ({@code result == o}
+ * exactly when student code returned its argument). {@link #lastCallEffects()} tells what happened.
+ *
  * <p>Calls are serialised: one at a time per sandbox (methods synchronise on it).
  */
 public final class SandboxedSubmission implements AutoCloseable {
@@ -56,6 +63,7 @@ public final class SandboxedSubmission implements AutoCloseable {
     private long nextCallId = 1;
     private volatile long currentCallId;
     private String lastFailure = "";
+    private volatile CallEffects lastCallEffects = CallEffects.NONE;
     private boolean closed;
 
     private SandboxedSubmission(Path classesDir, SandboxLimits limits) {
@@ -120,6 +128,15 @@ public final class SandboxedSubmission implements AutoCloseable {
         return callOutput.get();
     }
 
+    /**
+     * @return what the latest call did to its arguments (changes written back into the caller's objects) and
+     *         which parts of its result are argument objects; {@link CallEffects#NONE} for a call that did
+     *         neither, or that failed before student code ran to the end (timeout, crash)
+     */
+    public CallEffects lastCallEffects() {
+        return lastCallEffects;
+    }
+
     /** @return everything student code printed in this sandbox so far (capped), not clearing it */
     public String output() {
         return sessionOutput.get();
@@ -155,8 +172,10 @@ public final class SandboxedSubmission implements AutoCloseable {
      *
      * @param target the proxy's handler
      * @param method the contract method
-     * @param args   the arguments; not modified (they are copied by serialisation)
-     * @return the result, converted to the method's declared return type
+     * @param args   the arguments; what student code changed in its copies is written back into them, so that
+     *               they end as after an in-process call (also when student code throws)
+     * @return the result, converted to the method's declared return type; parts that were argument objects in
+     *         the child are the caller's own argument objects
      */
     synchronized Object invoke(RemoteObject target, Method method, Object[] args) {
         String name = ContractMethods.displayName(method.getDeclaringClass(), method.getName());
@@ -169,6 +188,7 @@ public final class SandboxedSubmission implements AutoCloseable {
         }
         List<JsonNode> jsonArgs = writeArguments(method, args, name);
         ChildJvm jvm = ensureChild();
+        lastCallEffects = CallEffects.NONE;
         long id = nextCallId++;
         callOutput.clear();
         currentCallId = id;
@@ -179,6 +199,14 @@ public final class SandboxedSubmission implements AutoCloseable {
         } catch (ChildFailure f) {
             throw failed(f, name, limits.timeoutFor(name));
         }
+        WriteBack writeBack = new WriteBack(mapper, method, args);
+        try {
+            writeBack.applyChanges(reply.changes());
+        } catch (RuntimeException e) {
+            throw protocol(name, "its changes to the arguments could not be copied back", e);
+        } finally {
+            lastCallEffects = writeBack.effects();
+        }
         if (!Boolean.TRUE.equals(reply.ok())) {
             RemoteError error = reply.error();
             if (error == null || error.internal()) {
@@ -188,7 +216,20 @@ public final class SandboxedSubmission implements AutoCloseable {
             }
             throw RemoteExceptions.recreate(error, name);
         }
-        return readResult(method, reply, jvm, name);
+        Object result = readResult(method, reply, jvm, name);
+        try {
+            return writeBack.applyAliases(result, reply.aliases());
+        } catch (RuntimeException e) {
+            throw protocol(name, "the argument objects in its result could not be restored", e);
+        } finally {
+            lastCallEffects = writeBack.effects();
+        }
+    }
+
+    private static SandboxException protocol(String name, String what, RuntimeException e) {
+        return new SandboxException(SandboxException.Kind.PROTOCOL, name, "The grader could not take over the outcome"
+                + " of " + name + ": " + what + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "). This"
+                + " is most likely a grader problem; tell your instructor.");
     }
 
     private Object readResult(Method method, ChildMessage reply, ChildJvm jvm, String name) {

@@ -237,4 +237,165 @@ final class FixtureSubmissions {
                 }
             }
             """;
+
+    /** A submission whose parts change their arguments in place and return them (see {@link #MUTATING}). */
+    static Path mutating(Path dir) {
+        return write(dir, Map.of(
+                "src/main/java/submission/MutatingSubmission.java", MUTATING,
+                SERVICES, "submission.MutatingSubmission\n"));
+    }
+
+    /**
+     * Parts that misbehave the way students do: in-place updates, returning an argument, a result record holding
+     * an argument; plus correct methods (softmax, loss, clipByValue, OneHot.decode) that must show no effect.
+     */
+    static final String MUTATING = """
+            package submission;
+
+            import java.util.*;
+            import org.ejml.simple.SimpleMatrix;
+            import org.rnnautograder.assignment.*;
+
+            public class MutatingSubmission implements Submission {
+                public Tokenizer tokenizer(TokenizerKind kind) {
+                    return new Tokenizer() {
+                        public List<String> tokenize(String text) { return new ArrayList<>(List.of(text.split(" "))); }
+                        public String detokenize(List<String> tokens) {
+                            tokens.set(0, tokens.get(0).toUpperCase());
+                            return String.join(" ", tokens);
+                        }
+                    };
+                }
+                public Vocabulary vocabulary(List<List<String>> sentences, int minCount) {
+                    throw new NotImplementedYetException("Submission.vocabulary");
+                }
+                public OneHot oneHot() {
+                    return new OneHot() {
+                        public SimpleMatrix encode(int id, int size) {
+                            SimpleMatrix x = new SimpleMatrix(size, 1);
+                            x.set(id, 0, 1);
+                            return x;
+                        }
+                        public List<SimpleMatrix> encodeSequence(int[] ids, int size) {
+                            List<SimpleMatrix> out = new ArrayList<>();
+                            for (int i = 0; i < ids.length; i++) {
+                                out.add(encode(ids[i], size));
+                                ids[i] = size - 1 - ids[i];   // "reuses" the array
+                            }
+                            return out;
+                        }
+                        public int decode(SimpleMatrix x) {
+                            int best = 0;
+                            for (int i = 1; i < x.getNumRows(); i++) { if (x.get(i, 0) > x.get(best, 0)) { best = i; } }
+                            return best;
+                        }
+                    };
+                }
+                public Activation activation(ActivationKind kind) {
+                    return new Activation() {
+                        public SimpleMatrix value(SimpleMatrix z) {   // in place, with non-finite values
+                            z.set(0, 0, Double.NaN);
+                            z.set(1, 0, Double.POSITIVE_INFINITY);
+                            z.set(2, 0, -0.0);
+                            return z;
+                        }
+                        public SimpleMatrix derivative(SimpleMatrix z) {   // reshapes its argument
+                            z.reshape(1, z.getNumRows());
+                            return new SimpleMatrix(1, 1);
+                        }
+                    };
+                }
+                public CrossEntropy crossEntropy() {
+                    return new CrossEntropy() {
+                        public SimpleMatrix softmax(SimpleMatrix z) {
+                            SimpleMatrix e = z.elementExp();
+                            return e.divide(e.elementSum());
+                        }
+                        public double loss(SimpleMatrix o, int target) { return -Math.log(o.get(target, 0)); }
+                        public SimpleMatrix gradient(SimpleMatrix o, int target) {
+                            o.set(target, 0, o.get(target, 0) - 1);
+                            return o;
+                        }
+                        public double sequenceLoss(List<SimpleMatrix> outputs, int[] targets) {
+                            outputs.get(0).set(0, 0, 42);
+                            targets[0] = 7;
+                            throw new IllegalStateException("changed things, then failed");
+                        }
+                    };
+                }
+                public RnnCell rnnCell(ActivationKind g1) {
+                    return new RnnCell() {
+                        public CellOutput forward(RnnParameters p, SimpleMatrix x, SimpleMatrix sPrev) {
+                            SimpleMatrix s = p.U().mult(x).plus(p.W().mult(sPrev)).plus(p.b_a());
+                            sPrev.setTo(s);                          // overwrites s_prev and returns it as s_t
+                            return new CellOutput(sPrev, crossEntropy().softmax(p.V().mult(sPrev).plus(p.b_y())));
+                        }
+                        public CellGradients backward(RnnParameters p, SimpleMatrix x, SimpleMatrix sPrev, SimpleMatrix s,
+                                SimpleMatrix dLogits, SimpleMatrix dsNext) {
+                            throw new NotImplementedYetException("RnnCell.backward");
+                        }
+                    };
+                }
+                public Rnn rnn(ActivationKind g1) {
+                    return new Rnn() {
+                        public RnnTrace forward(RnnParameters p, List<SimpleMatrix> xs) {
+                            List<SimpleMatrix> states = new ArrayList<>();
+                            states.add(new SimpleMatrix(p.n(), 1));
+                            for (SimpleMatrix x : xs) { states.add(p.U().mult(x)); }
+                            List<SimpleMatrix> outputs = new ArrayList<>(xs);   // returns the inputs as outputs
+                            xs.add(xs.get(0));                                   // and grows the argument list
+                            return new RnnTrace(states, outputs);
+                        }
+                        public RnnGradients backward(RnnParameters p, List<SimpleMatrix> xs, RnnTrace trace, int[] targets) {
+                            throw new NotImplementedYetException("Rnn.backward");
+                        }
+                    };
+                }
+                public Sgd sgd() {
+                    return new Sgd() {
+                        public RnnParameters step(RnnParameters params, RnnGradients grads, double lr) {
+                            List<SimpleMatrix> p = params.blocks();
+                            List<SimpleMatrix> g = grads.blocks();
+                            for (int k = 0; k < p.size(); k++) {
+                                SimpleMatrix pk = p.get(k);
+                                SimpleMatrix gk = g.get(k);
+                                for (int i = 0; i < pk.getNumElements(); i++) { pk.set(i, pk.get(i) - lr * gk.get(i)); }
+                            }
+                            return params;
+                        }
+                        public RnnGradients clipByGlobalNorm(RnnGradients grads, double maxNorm) {
+                            return grads;   // "nothing to clip": returns its argument
+                        }
+                        public RnnGradients clipByValue(RnnGradients grads, double maxValue) {   // correct
+                            List<SimpleMatrix> out = new ArrayList<>();
+                            for (SimpleMatrix b : grads.blocks()) {
+                                SimpleMatrix c = b.copy();
+                                for (int i = 0; i < c.getNumElements(); i++) {
+                                    c.set(i, Math.max(-maxValue, Math.min(maxValue, c.get(i))));
+                                }
+                                out.add(c);
+                            }
+                            return RnnGradients.ofBlocks(out);
+                        }
+                    };
+                }
+                public LanguageModel languageModel() {
+                    return new LanguageModel() {
+                        public List<TrainingPair> trainingPairs(Vocabulary v, List<List<String>> sentences, int window) {
+                            sentences.get(0).set(0, "changed");
+                            sentences.remove(sentences.size() - 1);
+                            return List.of();
+                        }
+                        public TrainingResult train(Vocabulary v, List<List<String>> sentences, TrainingConfig c) {
+                            throw new NotImplementedYetException("LanguageModel.train");
+                        }
+                        public List<String> complete(Vocabulary v, RnnParameters p, ActivationKind g1, List<String> prefix,
+                                CompletionConfig c) {
+                            prefix.add("more");
+                            return prefix;
+                        }
+                    };
+                }
+            }
+            """;
 }
