@@ -62,7 +62,7 @@ public class TokenizerChecks extends ComponentChecks {
         Tokenizer word = student().tokenizer(TokenizerKind.WORD);
         Property.forAll("CODE_POINT round trip detokenize(tokenize(s)) == s, and WORD splits on whitespace",
                 seed("tokenizer.round-trip"), 40, TokenizerChecks::randomText,
-                s -> s.codePointCount(0, s.length()) + " code points, text " + quote(s),
+                s -> "a text of " + s.codePointCount(0, s.length()) + " code points",
                 s -> {
                     List<String> tokens = cp.tokenize(s);
                     expectTokens(TokenizerKind.CODE_POINT, s, codePoints(s), tokens, "random text " + quote(s));

@@ -26,8 +26,8 @@ public class VocabularyChecks extends ComponentChecks {
     private static final TypeReference<List<List<String>>> SENTENCES = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final Set<String> RESERVED = Set.of(Vocabulary.START, Vocabulary.END, Vocabulary.UNK);
-    /** Larger vocabularies are not read token by token (a broken size() would make the check slow). */
-    private static final int MAX_SIZE = 100_000;
+    /** A vocabulary this much larger than expected is not read token by token (that would only make the check slow). */
+    private static final int MAX_EXTRA = 50;
 
     @Test
     @Check(id = "vocabulary.ids.fixtures", points = 3)
@@ -97,26 +97,33 @@ public class VocabularyChecks extends ComponentChecks {
     void badIds() {
         List<List<String>> corpus = mutableCopy(List.of(List.of("a", "b", "c", "d", "e"), List.of("f", "g", "h", "i", "j")));
         Vocabulary v = student().vocabulary(corpus, 1);
-        int m = v.size();
-        Expect.equal("Vocabulary.size()", "a corpus of 10 distinct tokens", 13, m,
-                "m = 3 reserved ids + the 10 corpus tokens.");
+        int m = v.size(); // the student's own size (graded by the id checks), so this check tests only the rejection
+        String ctx = "a vocabulary whose size() is " + m;
         String hint = "Check the range first: if (id < 0 || id >= size()) throw new IllegalArgumentException(\"id must be"
                 + " in 0 … \" + (size() − 1) + \", but was \" + id).";
-        Expect.throwsClearly("Vocabulary.tokenOf(-1)", "m = 13", () -> v.tokenOf(-1), hint, IllegalArgumentException.class);
-        Expect.throwsClearly("Vocabulary.tokenOf(13)", "m = 13, id = m", () -> v.tokenOf(13), hint,
+        Expect.throwsClearly("Vocabulary.tokenOf(-1)", ctx, () -> v.tokenOf(-1), hint, IllegalArgumentException.class);
+        Expect.throwsClearly("Vocabulary.tokenOf(" + m + ")", ctx + ", id = size()", () -> v.tokenOf(m), hint,
                 IllegalArgumentException.class);
-        Expect.throwsClearly("Vocabulary.decode([0, 3, 13, 1])", "m = 13", () -> v.decode(new int[] {0, 3, 13, 1}), hint,
+        Expect.throwsClearly("Vocabulary.decode([0, 3, " + m + ", 1])", ctx, () -> v.decode(new int[] {0, 3, m, 1}), hint,
                 IllegalArgumentException.class);
-        Expect.throwsClearly("Vocabulary.decode([-4])", "m = 13", () -> v.decode(new int[] {-4}), hint,
+        Expect.throwsClearly("Vocabulary.decode([-4])", ctx, () -> v.decode(new int[] {-4}), hint,
                 IllegalArgumentException.class);
+        // an id whose digits cannot be mistaken for the range in the message
+        int bad = m + 27;
+        while (String.valueOf(bad).contains(String.valueOf(m)) || String.valueOf(bad).contains(String.valueOf(m - 1))) {
+            bad++;
+        }
+        int badId = bad;
         try {
-            v.tokenOf(40);
-            Expect.fail("Vocabulary.tokenOf(40) accepted bad input (m = 13): expected IllegalArgumentException. " + hint);
+            v.tokenOf(badId);
+            Expect.fail("Vocabulary.tokenOf(" + badId + ") accepted bad input (" + ctx + "): expected"
+                    + " IllegalArgumentException. " + hint);
         } catch (IllegalArgumentException e) {
             String msg = String.valueOf(e.getMessage());
-            Expect.that(msg.contains("12") || msg.contains("13"), "Vocabulary.tokenOf(40) threw IllegalArgumentException"
-                    + " (m = 13) with the message \"" + msg + "\", which does not say which range was expected.",
-                    "Say the valid range in the message, e.g. \"id must be in 0 … 12, but was 40\".");
+            Expect.that(msg.contains(String.valueOf(m - 1)) || msg.contains(String.valueOf(m)), "Vocabulary.tokenOf("
+                    + badId + ") threw IllegalArgumentException (" + ctx + ") with the message \"" + msg + "\", which"
+                    + " does not say which range was expected.", "Say the valid range in the message, e.g. \"id must be"
+                    + " in 0 … " + (m - 1) + ", but was " + badId + "\".");
         }
     }
 
@@ -236,7 +243,7 @@ public class VocabularyChecks extends ComponentChecks {
     /** Reads the student's token of every id and compares it with {@code expected}, naming the likely cause. */
     static void expectTable(List<List<String>> sentences, int minCount, List<String> expected, Vocabulary v, String context) {
         int m = v.size();
-        if (m < 0 || m > MAX_SIZE) {
+        if (m < 0 || m > expected.size() + MAX_EXTRA) {
             Expect.fail("Vocabulary.size() is " + m + " (" + context + "), but expected " + expected.size()
                     + " (3 reserved ids + the kept corpus tokens).");
         }
@@ -262,6 +269,12 @@ public class VocabularyChecks extends ComponentChecks {
         for (int i = 0; i < m; i++) {
             int id = v.idOf(actual.get(i));
             if (id != i) {
+                if (i >= 3 && id == i - 3) {
+                    Expect.fail("Vocabulary.idOf(" + TokenizerChecks.quote(actual.get(i)) + ") is " + id + ", but tokenOf("
+                            + i + ") is " + TokenizerChecks.quote(actual.get(i)) + " (" + context + "). Your ids for"
+                            + " corpus tokens start at 0, so they take the places of the reserved ids <start>=0, <end>=1,"
+                            + " <unk>=2: number corpus tokens from 3 (the next id is the current size of the vocabulary).");
+                }
                 Expect.fail("Vocabulary.idOf(" + TokenizerChecks.quote(actual.get(i)) + ") is " + id + ", but tokenOf("
                         + i + ") is " + TokenizerChecks.quote(actual.get(i)) + " (" + context + ")."
                         + " idOf and tokenOf must be inverses: fill the token → id map and the id → token list together.");
@@ -276,17 +289,18 @@ public class VocabularyChecks extends ComponentChecks {
         boolean reservedFirst = actual.size() >= 3 && actual.get(0).equals(Vocabulary.START)
                 && actual.get(1).equals(Vocabulary.END) && actual.get(2).equals(Vocabulary.UNK);
         if (!reservedFirst) {
-            List<String> firstTokens = actual.stream().filter(t -> !RESERVED.contains(t)).toList();
-            if (!actual.isEmpty() && !RESERVED.contains(actual.get(0)) && !wantCorpus.isEmpty()) {
+            if (actual.stream().noneMatch(RESERVED::contains)) {
+                return "The reserved tokens <start>=0, <end>=1, <unk>=2 are missing" + (actual.isEmpty() ? ""
+                        : ": your ids for corpus tokens start at 0, so they take the places of the reserved ids")
+                        + ". Add the three reserved tokens first (Vocabulary.START, END, UNK), so the first corpus token"
+                        + " gets id 3.";
+            }
+            if (!RESERVED.contains(actual.get(0))) {
                 return "Your ids for corpus tokens start at 0, so they take the places of the reserved ids <start>=0,"
                         + " <end>=1, <unk>=2. Add the three reserved tokens first, so the first corpus token gets id 3.";
             }
-            if (actual.containsAll(RESERVED)) {
-                return "The reserved tokens must come first, in this order: <start>=0, <end>=1, <unk>=2."
-                        + (firstTokens.isEmpty() ? "" : " Corpus tokens get ids 3, 4, … after them.");
-            }
-            return "The first three ids are reserved: <start>=0, <end>=1, <unk>=2 (the constants Vocabulary.START_ID,"
-                    + " END_ID, UNK_ID). Add them before any corpus token.";
+            return "The first three ids are reserved, in this order: <start>=0, <end>=1, <unk>=2 (the constants"
+                    + " Vocabulary.START_ID, END_ID, UNK_ID); corpus tokens get ids 3, 4, … after them.";
         }
         List<String> gotCorpus = actual.subList(3, actual.size());
         if (gotCorpus.stream().anyMatch(RESERVED::contains)) {
@@ -303,7 +317,7 @@ public class VocabularyChecks extends ComponentChecks {
                 return "Your tokens are sorted alphabetically; ids must follow the order of first appearance (sentence"
                         + " by sentence, left to right). Don't sort: a LinkedHashMap keeps insertion order.";
             }
-            if (sortedByCount(gotCorpus, counts)) {
+            if (orderedByFrequency(gotCorpus, wantCorpus, counts)) {
                 return "Your tokens are ordered by frequency; ids must follow the order of first appearance (sentence"
                         + " by sentence, left to right), whatever the counts.";
             }
@@ -313,7 +327,8 @@ public class VocabularyChecks extends ComponentChecks {
         }
         List<String> missing = wantCorpus.stream().filter(t -> !gotCorpus.contains(t)).toList();
         List<String> extra = gotCorpus.stream().filter(t -> !wantCorpus.contains(t)).toList();
-        if (!missing.isEmpty() && extra.isEmpty() && missing.stream().allMatch(t -> counts.getOrDefault(t, 0) == minCount)) {
+        List<String> exactlyMinCount = wantCorpus.stream().filter(t -> counts.getOrDefault(t, 0) == minCount).toList();
+        if (!missing.isEmpty() && extra.isEmpty() && missing.equals(exactlyMinCount)) {
             return "The tokens seen exactly minCount = " + minCount + " times (" + TokenizerChecks.show(missing)
                     + ") are missing: a token is kept when count >= minCount; you compared with > instead of >=.";
         }
@@ -333,13 +348,25 @@ public class VocabularyChecks extends ComponentChecks {
                 + " times, in order of first appearance.";
     }
 
-    private static boolean sortedByCount(List<String> tokens, Map<String, Integer> counts) {
-        for (int i = 1; i < tokens.size(); i++) {
-            if (counts.getOrDefault(tokens.get(i - 1), 0) < counts.getOrDefault(tokens.get(i), 0)) {
+    /**
+     * @return true when {@code got} is sorted by count (most frequent first) and some more frequent token was moved
+     *         before a token that appeared earlier (so frequency, not chance, explains the order)
+     */
+    private static boolean orderedByFrequency(List<String> got, List<String> firstAppearance, Map<String, Integer> counts) {
+        for (int i = 1; i < got.size(); i++) {
+            if (counts.getOrDefault(got.get(i - 1), 0) < counts.getOrDefault(got.get(i), 0)) {
                 return false;
             }
         }
-        return true;
+        for (int i = 0; i < got.size(); i++) {
+            for (int j = i + 1; j < got.size(); j++) {
+                if (firstAppearance.indexOf(got.get(i)) > firstAppearance.indexOf(got.get(j))
+                        && counts.getOrDefault(got.get(i), 0) > counts.getOrDefault(got.get(j), 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String diagnoseIdOf(String token, int want, int got, List<List<String>> sentences, int minCount) {
@@ -434,7 +461,9 @@ public class VocabularyChecks extends ComponentChecks {
     /** A random corpus; a few tokens are frequent and many rare, so minCount matters; reserved strings are rare. */
     record Corpus(List<List<String>> sentences, int minCount, long seed) {
         String describe() {
-            return sentences.size() + " sentences, " + counts(sentences).size() + " distinct tokens, minCount " + minCount;
+            int d = counts(sentences).size();
+            return sentences.size() + (sentences.size() == 1 ? " sentence, " : " sentences, ") + d
+                    + (d == 1 ? " distinct token" : " distinct tokens") + ", minCount " + minCount;
         }
 
         @Override
