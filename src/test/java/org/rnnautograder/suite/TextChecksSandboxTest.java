@@ -1,0 +1,43 @@
+package org.rnnautograder.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnautograder.grading.CheckResult;
+import org.rnnautograder.sandbox.CompilationResult;
+import org.rnnautograder.sandbox.SandboxLimits;
+import org.rnnautograder.sandbox.SandboxedSubmission;
+import org.rnnautograder.sandbox.SubmissionCompiler;
+import submission.RnnSubmission;
+
+/**
+ * Grading mode: the Tokenizer and Vocabulary checks run against the reference compiled as a submission and called
+ * through the sandbox's proxies (values copied across, objects behind handles), within the time budget.
+ */
+class TextChecksSandboxTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSandboxedReferenceScoresFullPointsThroughTheProxies() {
+        CompilationResult compiled = new SubmissionCompiler().compile(Path.of("reference-solutions"), dir.resolve("classes"));
+        assertTrue(compiled.success(), compiled::summary);
+        try (SandboxedSubmission sandbox = SandboxedSubmission.start(compiled.outputDir(), SandboxLimits.defaults())) {
+            for (Class<?> checks : List.of(TokenizerChecks.class, VocabularyChecks.class)) {
+                long start = System.nanoTime();
+                List<CheckResult> results = TextChecksSupport.run(sandbox.submission(), new RnnSubmission(), 42L, checks);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                assertEquals(checks == TokenizerChecks.class ? 4 : 7, results.size());
+                for (CheckResult r : results) {
+                    assertEquals(CheckResult.Status.PASSED, r.status(), r.id() + ": " + r.message());
+                }
+                System.out.printf("%s through the sandbox: %.2f s%n", checks.getSimpleName(), seconds);
+                assertTrue(seconds < 10, checks.getSimpleName() + " took " + seconds + " s through the sandbox");
+            }
+        }
+    }
+}
