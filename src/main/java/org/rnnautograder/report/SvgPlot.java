@@ -30,6 +30,22 @@ public final class SvgPlot {
      * @return an {@code <svg>} element
      */
     public static String bars(String title, String xLabel, String yLabel, int firstX, double[] values, Scale scale) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            labels.add(Integer.toString(firstX + i));
+        }
+        return bars(title, xLabel, yLabel, labels, values, scale);
+    }
+
+    /**
+     * A bar chart of {@code values}, bar i labelled {@code labels.get(i)}.
+     *
+     * @return an {@code <svg>} element
+     */
+    public static String bars(String title, String xLabel, String yLabel, List<String> labels, double[] values, Scale scale) {
+        if (labels.size() != values.length) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + values.length + " bars");
+        }
         Frame f = new Frame(values, scale, true);
         StringBuilder out = open(title, f);
         int n = values.length;
@@ -38,7 +54,7 @@ public final class SvgPlot {
         for (int i = 0; i < n; i++) {
             double cx = LEFT + slot * (i + 0.5);
             if (i % every == 0 || i == n - 1) {
-                xTick(out, cx, Integer.toString(firstX + i));
+                xTick(out, cx, labels.get(i));
             }
             double v = values[i];
             if (!f.drawable(v)) {
@@ -48,7 +64,7 @@ public final class SvgPlot {
             double w = Math.max(1, slot * 0.72);
             out.append("<rect x=\"").append(num(cx - w / 2)).append("\" y=\"").append(num(Math.min(y0, y1)))
                     .append("\" width=\"").append(num(w)).append("\" height=\"").append(num(Math.max(0.5, Math.abs(y1 - y0))))
-                    .append("\" fill=\"#4c78a8\"><title>").append(Escaping.html(xLabel + " " + (firstX + i) + ": " + label(v)))
+                    .append("\" fill=\"#4c78a8\"><title>").append(Escaping.html(xLabel + " " + labels.get(i) + ": " + label(v)))
                     .append("</title></rect>\n");
         }
         return close(out, f, xLabel, yLabel);
