@@ -118,7 +118,7 @@ public final class ClassReportHtml {
             List<String> labels = new ArrayList<>();
             double[] counts = new double[bins.length];
             for (int i = 0; i < bins.length; i++) {
-                labels.add((10 * i) + "–" + (i == bins.length - 1 ? Math.max(10 * i + 9, top(scores, maxPossible)) : 10 * i + 9));
+                labels.add((10 * i) + "–" + (i == bins.length - 1 ? top(scores, maxPossible) : 10 * i + 9));
                 counts[i] = bins[i];
             }
             b.append("<section id=\"histogram\">\n<h2>Scores</h2>\n<figure>\n")
