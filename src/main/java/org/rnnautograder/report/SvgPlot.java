@@ -174,6 +174,7 @@ public final class SvgPlot {
         final boolean log;
         final double lo, hi; // in axis units (log10 of the value when log)
         final int finite, notDrawn;
+        final boolean integral; // every value a whole number (counts): no fractional ticks
 
         Frame(double[] values, Scale scale, boolean bars) {
             double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
@@ -186,6 +187,11 @@ public final class SvgPlot {
                 }
             }
             finite = fin;
+            boolean whole = true;
+            for (double v : values) {
+                whole &= !Double.isFinite(v) || v == Math.rint(v);
+            }
+            integral = whole;
             double minPos = Double.POSITIVE_INFINITY;
             for (double v : values) {
                 if (Double.isFinite(v) && v > 0) {
@@ -222,7 +228,7 @@ public final class SvgPlot {
                     a -= bars && a >= 0 ? 0 : pad;
                     b += pad;
                 }
-                double[] t = niceTicks(a, b, 6);
+                double[] t = niceTicks(a, b, 6, integral);
                 lo = Math.min(a, t[0]);
                 hi = Math.max(b, t[t.length - 1]);
             }
@@ -243,7 +249,7 @@ public final class SvgPlot {
 
         double[] yTicks() {
             if (!log) {
-                return niceTicks(lo, hi, 6);
+                return niceTicks(lo, hi, 6, integral);
             }
             int step = (int) Math.max(1, Math.ceil((hi - lo) / 8));
             List<Double> t = new ArrayList<>();
@@ -264,6 +270,11 @@ public final class SvgPlot {
 
     /** @return about {@code count} round tick values (1, 2 or 5 × 10^k apart) covering [lo, hi] */
     static double[] niceTicks(double lo, double hi, int count) {
+        return niceTicks(lo, hi, count, false);
+    }
+
+    /** As {@link #niceTicks(double, double, int)}; with {@code integral}, ticks are at least 1 apart (counts). */
+    static double[] niceTicks(double lo, double hi, int count, boolean integral) {
         if (!(hi > lo)) {
             return new double[] {lo};
         }
@@ -271,6 +282,9 @@ public final class SvgPlot {
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         double r = raw / mag;
         double step = (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * mag;
+        if (integral) {
+            step = Math.max(1, step);
+        }
         double start = Math.floor(lo / step + 1e-9) * step, end = Math.ceil(hi / step - 1e-9) * step;
         int n = (int) Math.round((end - start) / step) + 1;
         double[] out = new double[n];

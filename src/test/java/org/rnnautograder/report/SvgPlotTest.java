@@ -47,6 +47,7 @@ class SvgPlotTest {
     void niceTicksAndLabels() {
         assertArrayEquals(new double[] {0, 1, 2, 3, 4}, SvgPlot.niceTicks(0, 3.3, 6), 1e-12);
         assertArrayEquals(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}, SvgPlot.niceTicks(0, 0.93, 6), 1e-12);
+        assertArrayEquals(new double[] {0, 1, 2}, SvgPlot.niceTicks(0, 2, 6, true), 1e-12, "counts get whole ticks");
         assertEquals("0.25", SvgPlot.label(0.25));
         assertEquals("1.5e-7", SvgPlot.label(1.5e-7));
         assertEquals("NaN", SvgPlot.label(Double.NaN));
