@@ -21,6 +21,9 @@ import org.rnnautograder.grading.SubmissionResult;
  * <p>Each test, in this order: {@code name} ("Component — title"), {@code number} ("c.k"), {@code score},
  * {@code max_score}, {@code status} ("passed" / "failed"), {@code output}, {@code visibility} ("visible").
  *
+ * <p>Text is passed through as is, except for the control characters XML also forbids (NUL, ESC, …): JSON could
+ * escape them, but a NUL in a string is refused by many stores downstream (PostgreSQL's text and jsonb among them).
+ *
  * <p>Scores follow {@link ScoreTable#totals}: a skipped instructor-graded check has {@code max_score} 0, so the
  * tests' scores and max scores sum to the top-level ones. Only {@code execution_time} depends on timing.
  */
@@ -34,26 +37,26 @@ public final class GradescopeResults {
         root.put("score", (double) t.earned());
         root.put("max_score", (double) t.possible());
         root.put("execution_time", Math.round(Math.max(0, r.executionSeconds())));
-        root.put("output", summary(r, t));
+        root.put("output", Escaping.xmlSafe(summary(r, t)));
         root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
         ObjectNode extra = root.putObject("extra_data");
-        extra.put("submission", r.submission());
+        extra.put("submission", Escaping.xmlSafe(r.submission()));
         extra.put("status", r.status().name());
         extra.put("seed", Long.toString(r.seed()));
-        extra.put("autograder_version", r.autograderVersion());
-        extra.put("fixtures_hash", r.fixturesHash());
-        extra.put("isolation", r.isolation());
+        extra.put("autograder_version", Escaping.xmlSafe(r.autograderVersion()));
+        extra.put("fixtures_hash", Escaping.xmlSafe(r.fixturesHash()));
+        extra.put("isolation", Escaping.xmlSafe(r.isolation()));
         ArrayNode tests = root.putArray("tests");
         Map<String, String> numbers = ResultView.numbers(r);
         for (CheckResult c : r.checks()) {
             ObjectNode test = tests.addObject();
-            test.put("name", ResultView.name(c));
+            test.put("name", Escaping.xmlSafe(ResultView.name(c)));
             test.put("number", numbers.get(c.id()));
             test.put("score", (double) c.earned());
             test.put("max_score", (double) ResultView.countedPoints(c));
             test.put("status", c.status() == CheckResult.Status.PASSED ? "passed" : "failed");
-            test.put("output", testOutput(r, c));
+            test.put("output", Escaping.xmlSafe(testOutput(r, c)));
             test.put("visibility", "visible");
         }
         return root;

@@ -34,7 +34,6 @@ public final class JUnitXmlReport {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             Document doc = f.newDocumentBuilder().newDocument();
-            doc.setXmlStandalone(true);
             Element suite = doc.createElement("testsuite");
             doc.appendChild(suite);
             List<CheckResult> checks = r.checks();
@@ -100,11 +99,12 @@ public final class JUnitXmlReport {
         tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
         Transformer t = tf.newTransformer();
         t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes"); // written below: the JDK puts no line break after it
         t.setOutputProperty(OutputKeys.INDENT, "yes");
         t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
         StringWriter out = new StringWriter();
         t.transform(new DOMSource(doc), new StreamResult(out));
-        String xml = out.toString().replace("\r\n", "\n");
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.toString().replace("\r\n", "\n");
         return xml.endsWith("\n") ? xml : xml + "\n";
     }
 

@@ -109,6 +109,7 @@ class JUnitXmlReportTest {
         SubmissionResult r = new SubmissionResult(evil, SubmissionResult.Status.NOT_LOADED, List.of(c, s), Map.of(evil, evil),
                 Map.of(), List.of(evil), evil, 0, 2, Double.NaN, -1, evil, evil, evil);
         String xml = JUnitXmlReport.toXml(r);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite "), xml);
         Element suite = parse(xml).getDocumentElement();
         assertEquals("3", suite.getAttribute("tests"));
         Element failure = (Element) suite.getElementsByTagName("failure").item(0);
