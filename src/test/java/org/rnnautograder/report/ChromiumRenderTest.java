@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ChromiumRenderTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** The browser; -Dchromium.path=... overrides (e.g. to check the skip path). */
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     static final long PROCESS_TIMEOUT_SECONDS = 90;
 
     @TempDir
