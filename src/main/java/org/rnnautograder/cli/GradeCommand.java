@@ -21,6 +21,7 @@ import org.rnnautograder.grading.Rubric;
 import org.rnnautograder.grading.SubmissionResult;
 import org.rnnautograder.grading.SuiteRunner;
 import org.rnnautograder.fixtures.Json;
+import org.rnnautograder.report.AtomicFiles;
 import org.rnnautograder.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,9 +87,9 @@ public final class GradeCommand implements Runnable {
         List<Future<SubmissionResult>> futures = new ArrayList<>();
         for (Map.Entry<String, Path> e : all.entrySet()) {
             futures.add(pool.submit(() -> {
-                SubmissionResult res = gradeOrReuse(e.getKey(), e.getValue(), batch, progress);
-                progress.done(res, false);
-                return res;
+                Graded g = gradeOrReuse(e.getKey(), e.getValue(), batch, progress);
+                progress.done(g.result(), g.reused());
+                return g.result();
             }));
         }
         pool.shutdown();
@@ -104,7 +105,11 @@ public final class GradeCommand implements Runnable {
             }
         }
         progress.finish();
-        ReportWriter.writeClass(out, results);
+        try {
+            ReportWriter.writeClass(out, results);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write the class reports into " + out, e);
+        }
         w.println();
         w.printf("%-28s %-14s %9s%n", "submission", "status", "score");
         for (SubmissionResult res : results) {
@@ -137,38 +142,34 @@ public final class GradeCommand implements Runnable {
         }
         Batch batch = new Batch(s, AutograderVersion.current(), Grader.fixturesHash(), rubricText);
         try {
-            Files.createDirectories(out);
-            ReportWriter.writeAtomically(file, Json.MAPPER.writeValueAsString(batch));
+            AtomicFiles.write(file, Json.MAPPER.writeValueAsString(batch));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not write " + file, e);
         }
         return batch;
     }
 
-    private SubmissionResult gradeOrReuse(String name, Path dir, Batch batch, Progress progress) {
-        Path resultFile = out.resolve(name).resolve("result.json");
-        if (Files.isRegularFile(resultFile) && Files.isRegularFile(out.resolve(name).resolve("results.json"))) {
-            try {
-                SubmissionResult old = ReportWriter.readResult(resultFile);
-                Path previousBatch = out.resolve(name).resolve("batch.json");
-                if (old.seed() == batch.seed() && old.autograderVersion().equals(batch.autograderVersion())
-                        && old.fixturesHash().equals(batch.fixturesHash()) && Files.isRegularFile(previousBatch)
-                        && Json.MAPPER.readValue(previousBatch.toFile(), Batch.class).equals(batch)) {
-                    progress.done(old, true);
-                    return old;
-                }
-            } catch (IOException | RuntimeException e) {
-                // unreadable or stale: grade again
+    /** A submission's result, and whether it came from an earlier run of the same batch. */
+    private record Graded(SubmissionResult result, boolean reused) {}
+
+    private Graded gradeOrReuse(String name, Path dir, Batch batch, Progress progress) {
+        Path marker = ReportWriter.submissionDir(out, name).resolve("batch.json");
+        try {
+            java.util.Optional<SubmissionResult> old = ReportWriter.finished(out, name);
+            if (old.isPresent() && Files.isRegularFile(marker) && Json.MAPPER.readValue(marker.toFile(), Batch.class).equals(batch)) {
+                return new Graded(old.get(), true);
             }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or from another batch: grade again
         }
         progress.started(name);
         SubmissionResult result = gradeInChildJvm(name, dir, batch);
         try {
-            ReportWriter.writeAtomically(out.resolve(name).resolve("batch.json"), Json.MAPPER.writeValueAsString(batch));
+            AtomicFiles.write(marker, Json.MAPPER.writeValueAsString(batch));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new java.io.UncheckedIOException("could not write " + marker, e);
         }
-        return result;
+        return new Graded(result, false);
     }
 
     private SubmissionResult gradeInChildJvm(String name, Path dir, Batch batch) {
@@ -213,7 +214,11 @@ public final class GradeCommand implements Runnable {
         SubmissionResult r = new SubmissionResult(name, SubmissionResult.Status.INTERNAL_ERROR, checks, Map.of(), Map.of(),
                 List.of(), m, 0, checks.stream().mapToInt(c -> c.points()).sum(), 0, batch.seed(),
                 batch.autograderVersion(), batch.fixturesHash(), "none (nothing ran)");
-        ReportWriter.writeSubmission(out, r);
+        try {
+            ReportWriter.writeSubmission(out, r);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write the reports of " + name, e);
+        }
         return r;
     }
 

@@ -41,7 +41,11 @@ public final class GradeOneCommand implements Runnable {
         Rubric r = rubric == null ? Rubric.DEFAULTS : Rubric.read(rubric);
         try (TrustedSubmission ref = TrustedSubmission.load(reference.dir)) {
             SubmissionResult result = new Grader(ref.submission(), r, Grader.defaultLimits()).grade(name, submission, seed);
-            ReportWriter.writeSubmission(out, result);
+            try {
+                ReportWriter.writeSubmission(out, result);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not write the reports into " + out, e);
+            }
         }
     }
 }
