@@ -381,8 +381,9 @@ final class CellMath {
                 if (Double.doubleToLongBits(a) != Double.doubleToLongBits(b) && a != b) {
                     throw new CheckFailure("Your " + method + " modified its argument " + argument + ": " + argument
                             + "[" + r + "," + c + "] was " + Expect.fmt(b) + " before the call and is " + Expect.fmt(a)
-                            + " after it. The caller still needs " + argument + " (Rnn.backward reuses it at other"
-                            + " time steps): compute into a new matrix instead of updating it in place (no set(…),"
+                            + " after it. The caller still needs " + argument
+                            + (method.startsWith("RnnCell") ? " (Rnn calls the cell again with it)" : "")
+                            + ": compute into a new matrix instead of updating it in place (no set(…),"
                             + " no CommonOps_DDRM on its getDDRM()).");
                 }
             }
