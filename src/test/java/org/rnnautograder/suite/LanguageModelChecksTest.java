@@ -228,6 +228,11 @@ class LanguageModelChecksTest {
     }
 
     @Test
+    void theSandboxedReferenceScoresFullPointsInGradingMode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        TrainChecksRunner.assertAllPassed(TrainChecksRunner.runSandboxed(LanguageModelChecks.class, tmp, 11), CHECKS, POINTS);
+    }
+
+    @Test
     void theReferencePassesForFiftySeeds() {
         for (long seed = 0; seed < 50; seed++) {
             TrainChecksRunner.assertAllPassed(TrainChecksRunner.run(LanguageModelChecks.class, REFERENCE, REFERENCE,

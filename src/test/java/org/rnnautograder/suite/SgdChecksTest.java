@@ -129,6 +129,11 @@ class SgdChecksTest {
     }
 
     @Test
+    void theSandboxedReferenceScoresFullPointsInGradingMode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        TrainChecksRunner.assertAllPassed(TrainChecksRunner.runSandboxed(SgdChecks.class, tmp, 11), CHECKS, POINTS);
+    }
+
+    @Test
     void theReferencePassesForFiftySeeds() {
         for (long seed = 0; seed < 50; seed++) {
             TrainChecksRunner.assertAllPassed(TrainChecksRunner.run(SgdChecks.class, REFERENCE, REFERENCE, seed * 7919 + 1),

@@ -51,6 +51,20 @@ final class TrainChecksRunner {
         return r;
     }
 
+    /**
+     * Grading mode for real: compiles reference-solutions/ like a student submission, runs it in a sandboxed child
+     * JVM, and grades that proxy with {@code checks}, the in-process reference as the reference.
+     */
+    static Map<String, CheckResult> runSandboxed(Class<?> checks, java.nio.file.Path tmp, long seed) {
+        org.rnnautograder.sandbox.CompilationResult compiled = new org.rnnautograder.sandbox.SubmissionCompiler()
+                .compile(java.nio.file.Path.of("reference-solutions"), tmp.resolve("classes"));
+        assertTrue(compiled.success(), compiled::summary);
+        try (org.rnnautograder.sandbox.SandboxedSubmission sandbox = org.rnnautograder.sandbox.SandboxedSubmission
+                .start(compiled.outputDir(), org.rnnautograder.sandbox.SandboxLimits.defaults())) {
+            return run(checks, sandbox.submission(), new submission.RnnSubmission(), seed);
+        }
+    }
+
     /** The reference solution with one component replaced. */
     static Submission with(Submission base, org.rnnautograder.assignment.Sgd sgd,
             org.rnnautograder.assignment.LanguageModel lm) {
