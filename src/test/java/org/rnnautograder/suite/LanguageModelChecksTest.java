@@ -338,7 +338,7 @@ class LanguageModelChecksTest {
     @Test
     void ownInitialisation() {
         Map<String, CheckResult> r = run(Bug.OWN_INITIALISATION);
-        assertFails(r, "lm.reference", "lossHistory[0]", "RnnParameters.initialize", "fix those first");
+        assertFails(r, "lm.reference", "lossHistory[0]", "RnnParameters.initialize");
         assertEquals(CheckResult.Status.PASSED, r.get("lm.train.loss-falls").status());
     }
 
@@ -353,6 +353,8 @@ class LanguageModelChecksTest {
         Map<String, CheckResult> r = run(Bug.NONE, brokenSgd);
         assertFails(r, "lm.train.loss-falls", "Sgd", "fix those first");
         assertFails(r, "lm.train.memorises", "fix those first");
+        // the training-loop comparison runs the student's own Sgd too, so an Sgd bug costs no point there
+        assertEquals(CheckResult.Status.PASSED, r.get("lm.reference").status(), r.get("lm.reference").message());
     }
 
     @Test
