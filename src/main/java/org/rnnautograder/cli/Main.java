@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnn-autograder", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Autograder for the hand-written RNN assignment.",
-        subcommands = {GradeCommand.class, GradeOneCommand.class, TrainCommand.class, BenchTrainCommand.class,
+        subcommands = {GradeCommand.class, GradeOneCommand.class, TrainCommand.class, BenchTrainCommand.class, BenchGradeCommand.class,
                 FixturesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 usage or input error; 2 internal error."})
 public final class Main implements Runnable {
