@@ -1,6 +1,7 @@
 package org.rnnautograder.grading;
 
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.lang.reflect.Method;
@@ -39,8 +40,10 @@ public final class SuiteRunner {
      * @param checks   one result per check, in suite order
      * @param outputs  check id → captured output (only non-empty ones)
      * @param evidence check id → named series
+     * @param millis   check id → wall time of the check in ms
      */
-    public record Run(List<CheckResult> checks, Map<String, String> outputs, Map<String, Map<String, double[]>> evidence) {}
+    public record Run(List<CheckResult> checks, Map<String, String> outputs, Map<String, Map<String, double[]>> evidence,
+            Map<String, Long> millis) {}
 
     /** A check as discovered, before it runs. */
     public record CheckInfo(String id, String component, String title, int defaultPoints, boolean needsReference) {}
@@ -53,9 +56,17 @@ public final class SuiteRunner {
         return LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
     }
 
-    private static LauncherDiscoveryRequest request() {
-        return LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(SUITE_PACKAGE))
+    /** @param checkClasses the check classes to run; none: the whole suite */
+    private static LauncherDiscoveryRequest request(Class<?>... checkClasses) {
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+        if (checkClasses.length == 0) {
+            builder.selectors(selectPackage(SUITE_PACKAGE));
+        } else {
+            for (Class<?> c : checkClasses) {
+                builder.selectors(selectClass(c));
+            }
+        }
+        return builder
                 .filters(includeClassNamePatterns(".*Checks"))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
@@ -111,13 +122,25 @@ public final class SuiteRunner {
      * @param takeOutput returns and clears what the student's code printed since the last call; null if none
      */
     public static Run run(Rubric rubric, Supplier<String> takeOutput) {
+        return run(rubric, takeOutput, new Class<?>[0]);
+    }
+
+    /**
+     * Runs some check classes of the suite once (the suite's tests use this to grade one component).
+     *
+     * @param checkClasses the {@code *Checks} classes to run; none: the whole suite
+     */
+    public static Run run(Rubric rubric, Supplier<String> takeOutput, Class<?>... checkClasses) {
         Map<String, String> outputs = new LinkedHashMap<>();
+        Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> millis = new LinkedHashMap<>();
         Evidence.drain();
         ScoreCollector collector = new ScoreCollector(rubric) {
             @Override
             public void executionStarted(TestIdentifier test) {
                 checkId(test).ifPresent(id -> {
                     Evidence.begin(id);
+                    started.put(id, System.nanoTime());
                     if (takeOutput != null) {
                         takeOutput.get(); // output between checks belongs to no check
                     }
@@ -128,6 +151,10 @@ public final class SuiteRunner {
             public void executionFinished(TestIdentifier test, TestExecutionResult outcome) {
                 super.executionFinished(test, outcome);
                 checkId(test).ifPresent(id -> {
+                    Long start = started.get(id);
+                    if (start != null) {
+                        millis.put(id, (System.nanoTime() - start) / 1_000_000);
+                    }
                     String printed = takeOutput == null ? "" : takeOutput.get();
                     if (printed != null && !printed.isEmpty()) {
                         outputs.put(id, printed);
@@ -135,8 +162,8 @@ public final class SuiteRunner {
                 });
             }
         };
-        launcher().execute(request(), collector);
-        return new Run(collector.results(), outputs, Evidence.drain());
+        launcher().execute(request(checkClasses), collector);
+        return new Run(collector.results(), outputs, Evidence.drain(), millis);
     }
 
     private static java.util.Optional<String> checkId(TestIdentifier test) {

@@ -9,14 +9,15 @@ import org.rnnautograder.assignment.Vocabulary;
 /**
  * A Vocabulary rebuilt in the child from a table of tokens by id. It stands in for a parent-side
  * (trusted, usually the reference's) Vocabulary passed as an argument to student code, e.g. to
- * {@code LanguageModel.train}; it implements the contract's documented behaviour exactly.
+ * {@code LanguageModel.train}; it implements the contract's documented behaviour exactly. The graded suite hands
+ * one to the student's model too (see {@code LanguageModelChecks}).
  */
-final class TableVocabulary implements Vocabulary {
+public final class TableVocabulary implements Vocabulary {
     private final List<String> tokens;
     private final Map<String, Integer> ids = new HashMap<>();
 
     /** @param tokens the token of each id, in id order; copied */
-    TableVocabulary(List<String> tokens) {
+    public TableVocabulary(List<String> tokens) {
         this.tokens = List.copyOf(tokens);
         for (int i = 0; i < this.tokens.size(); i++) {
             ids.putIfAbsent(this.tokens.get(i), i);

@@ -9,7 +9,6 @@ import org.rnnautograder.assignment.CellGradients;
 import org.rnnautograder.assignment.CellOutput;
 import org.rnnautograder.assignment.RnnGradients;
 import org.rnnautograder.assignment.RnnParameters;
-import org.rnnautograder.assignment.Shapes;
 
 /**
  * The grader's own RNN step for the RnnCell and Rnn checks — the correct forward and backward step of the
@@ -370,24 +369,11 @@ final class CellMath {
      * @param argument e.g. "ds_next" or "params.W"
      */
     static void unchanged(String method, String argument, SimpleMatrix before, SimpleMatrix after) {
-        if (after.getNumRows() != before.getNumRows() || after.getNumCols() != before.getNumCols()) {
-            throw new CheckFailure("Your " + method + " modified its argument " + argument + ": it was "
-                    + Shapes.describe(before) + " before the call and is " + Shapes.describe(after)
-                    + " after it. Return a new matrix instead.");
-        }
-        for (int r = 0; r < before.getNumRows(); r++) {
-            for (int c = 0; c < before.getNumCols(); c++) {
-                double b = before.get(r, c), a = after.get(r, c);
-                if (Double.doubleToLongBits(a) != Double.doubleToLongBits(b) && a != b) {
-                    throw new CheckFailure("Your " + method + " modified its argument " + argument + ": " + argument
-                            + "[" + r + "," + c + "] was " + Expect.fmt(b) + " before the call and is " + Expect.fmt(a)
-                            + " after it. The caller still needs " + argument
-                            + (method.startsWith("RnnCell") ? " (Rnn calls the cell again with it)" : "")
-                            + ": compute into a new matrix instead of updating it in place (no set(…),"
-                            + " no CommonOps_DDRM on its getDDRM()).");
-                }
-            }
-        }
+        MatrixArguments.unchanged(method, argument, before, after, " Return a new matrix instead.",
+                " The caller still needs " + argument
+                        + (method.startsWith("RnnCell") ? " (Rnn calls the cell again with it)" : "")
+                        + ": compute into a new matrix instead of updating it in place (no set(…),"
+                        + " no CommonOps_DDRM on its getDDRM()).");
     }
 
     /** Fails when {@code result} is the very object {@code argumentObject} (visible only in-process). */

@@ -179,7 +179,7 @@ public class CrossEntropyChecks extends ComponentChecks {
         for (FixtureCase c : FIXTURES.forMethod("sequenceLoss")) {
             List<SimpleMatrix> outputs = c.input("outputs", new TypeReference<List<SimpleMatrix>>() {});
             int[] targets = c.input("targets", int[].class);
-            double got = ce.sequenceLoss(copies(outputs), targets.clone());
+            double got = ce.sequenceLoss(CellMath.copyAll(outputs), targets.clone());
             Expect.close("CrossEntropy.sequenceLoss", "fixture '" + c.name() + "', targets = " + Arrays.toString(targets),
                     c.expected("loss", Double.class), got, c.tolerance(), diagnoseSequence(outputs, targets, got));
         }
@@ -199,7 +199,7 @@ public class CrossEntropyChecks extends ComponentChecks {
                     @SuppressWarnings("unchecked")
                     List<SimpleMatrix> outputs = (List<SimpleMatrix>) in[0];
                     int[] targets = (int[]) in[1];
-                    double got = ce.sequenceLoss(copies(outputs), targets.clone());
+                    double got = ce.sequenceLoss(CellMath.copyAll(outputs), targets.clone());
                     Expect.close("CrossEntropy.sequenceLoss", "targets = " + Arrays.toString(targets),
                             sumOfLosses(outputs, targets), got, Tolerance.DEFAULT, diagnoseSequence(outputs, targets, got));
                 });
@@ -224,10 +224,10 @@ public class CrossEntropyChecks extends ComponentChecks {
         String lengths = "3 outputs, 5 targets";
         String lengthHint = "Compare outputs.size() with targets.length first and throw new"
                 + " IllegalArgumentException naming both lengths.";
-        Expect.throwsClearly("CrossEntropy.sequenceLoss", lengths, () -> ce.sequenceLoss(copies(outputs), targets.clone()),
+        Expect.throwsClearly("CrossEntropy.sequenceLoss", lengths, () -> ce.sequenceLoss(CellMath.copyAll(outputs), targets.clone()),
                 lengthHint, IllegalArgumentException.class);
         try {
-            ce.sequenceLoss(copies(outputs), targets.clone());
+            ce.sequenceLoss(CellMath.copyAll(outputs), targets.clone());
         } catch (IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
             Expect.that(m.contains("3") && m.contains("5"), "CrossEntropy.sequenceLoss rejected " + lengths
@@ -235,7 +235,7 @@ public class CrossEntropyChecks extends ComponentChecks {
         }
         List<SimpleMatrix> two = List.of(o.copy(), o.copy());
         Expect.throwsClearly("CrossEntropy.sequenceLoss", "2 outputs, 1 target",
-                () -> ce.sequenceLoss(copies(two), new int[] {0}), lengthHint, IllegalArgumentException.class);
+                () -> ce.sequenceLoss(CellMath.copyAll(two), new int[] {0}), lengthHint, IllegalArgumentException.class);
     }
 
     @Test
@@ -267,7 +267,7 @@ public class CrossEntropyChecks extends ComponentChecks {
                 "Return a new matrix: SimpleMatrix dz = o.copy(); dz.set(target, 0, dz.get(target, 0) − 1); return dz;");
 
         List<SimpleMatrix> outputs = List.of(p.copy(), p.copy());
-        List<SimpleMatrix> outputsArg = new ArrayList<>(copies(outputs));
+        List<SimpleMatrix> outputsArg = new ArrayList<>(CellMath.copyAll(outputs));
         int[] targets = {2, 0};
         ce.sequenceLoss(outputsArg, targets);
         Expect.that(outputsArg.size() == 2, "Your CrossEntropy.sequenceLoss modified its argument outputs: it had 2"
@@ -325,9 +325,9 @@ public class CrossEntropyChecks extends ComponentChecks {
                         Expect.close("CrossEntropy.gradient(o, " + y + ")", "o = " + MatrixArguments.show(o),
                                 want.gradient(o.copy(), y), dz, Tolerance.DEFAULT, diagnoseGradient(o, y, dz));
                     }
-                    double got = ce.sequenceLoss(copies(outputs), targets.clone());
+                    double got = ce.sequenceLoss(CellMath.copyAll(outputs), targets.clone());
                     Expect.close("CrossEntropy.sequenceLoss", "targets = " + Arrays.toString(targets),
-                            want.sequenceLoss(copies(outputs), targets.clone()), got, Tolerance.DEFAULT,
+                            want.sequenceLoss(CellMath.copyAll(outputs), targets.clone()), got, Tolerance.DEFAULT,
                             diagnoseSequence(outputs, targets, got));
                 });
     }
@@ -453,17 +453,7 @@ public class CrossEntropyChecks extends ComponentChecks {
     }
 
     private static boolean close(SimpleMatrix want, SimpleMatrix got) {
-        if (got.getNumRows() != want.getNumRows() || got.getNumCols() != want.getNumCols()) {
-            return false;
-        }
-        for (int i = 0; i < want.getNumRows(); i++) {
-            for (int j = 0; j < want.getNumCols(); j++) {
-                if (!Tolerance.DEFAULT.accepts(want.get(i, j), got.get(i, j))) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return CellMath.within(want, got, Tolerance.DEFAULT);
     }
 
     private static boolean hasNonFinite(SimpleMatrix m) {
@@ -505,13 +495,5 @@ public class CrossEntropyChecks extends ComponentChecks {
             o.set(i, 0, 1e-3 + Math.exp(3 * r.nextGaussian()));
         }
         return o.divide(o.elementSum());
-    }
-
-    private static List<SimpleMatrix> copies(List<SimpleMatrix> ms) {
-        List<SimpleMatrix> out = new ArrayList<>();
-        for (SimpleMatrix m : ms) {
-            out.add(m.copy());
-        }
-        return out;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFile;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.fixtures.Tolerance;
+import org.rnnautograder.sandbox.TableVocabulary;
 
 /**
  * LanguageModel: input/label pairs, the training loop, completion.
@@ -69,7 +69,7 @@ public class LanguageModelChecks extends ComponentChecks {
                 in -> "window=" + in.window + ", " + in.sentences.size() + " sentences of lengths "
                         + in.sentences.stream().map(List::size).toList(),
                 in -> {
-                    Vocabulary v = TableVocabulary.build(in.sentences, in.minCount);
+                    Vocabulary v = contractVocabulary(in.sentences, in.minCount);
                     comparePairs(v, in.sentences, in.window, expectedPairs(v, in.sentences, in.window, Bug.NONE),
                             lm.trainingPairs(v, mutableCopy(in.sentences), in.window),
                             "random corpus " + in.sentences);
@@ -108,7 +108,7 @@ public class LanguageModelChecks extends ComponentChecks {
                     for (int i = 0; i < k; i++) {
                         words.add("w" + i);
                     }
-                    Vocabulary v = TableVocabulary.build(List.of(words), 1);
+                    Vocabulary v = contractVocabulary(List.of(words), 1);
                     RnnParameters p = randomModel(v.size(), 2 + r.nextInt(size + 2), r);
                     return new Object[] {v, p, 0.5 + 1.5 * r.nextDouble(), r.nextLong(), r.nextLong()};
                 },
@@ -147,7 +147,7 @@ public class LanguageModelChecks extends ComponentChecks {
     void lossFalls() {
         LanguageModel lm = student().languageModel();
         List<List<String>> corpus = pickSentences(new Random(seed("lm.loss")), 5);
-        Vocabulary v = TableVocabulary.build(corpus, 1);
+        Vocabulary v = contractVocabulary(corpus, 1);
         TrainingConfig config = new TrainingConfig(16, 40, 0.1, 5.0, 16, seed("lm.loss.init"), ActivationKind.TANH);
         String context = describe(corpus, config);
         TrainingResult result = lm.train(v, mutableCopy(corpus), config);
@@ -195,7 +195,7 @@ public class LanguageModelChecks extends ComponentChecks {
         List<String> english = Corpus.bundled(Corpus.ENGLISH).sentences(), chinese = Corpus.bundled(Corpus.CHINESE).sentences();
         List<List<String>> corpus = List.of(codePoints(english.get(r.nextInt(english.size()))),
                 codePoints(chinese.get(r.nextInt(chinese.size()))));
-        Vocabulary v = TableVocabulary.build(corpus, 1);
+        Vocabulary v = contractVocabulary(corpus, 1);
         int longest = corpus.stream().mapToInt(List::size).max().orElse(0);
         // window ≥ longest + 1: every sentence is one window, so each starts from <start> and s_0 = 0
         TrainingConfig config = new TrainingConfig(24, 120, 0.1, 5.0, longest + 1, seed("lm.memorise.init"),
@@ -230,7 +230,7 @@ public class LanguageModelChecks extends ComponentChecks {
     @DisplayName("train rejects an empty corpus with a clear IllegalArgumentException")
     void badInput() {
         LanguageModel lm = student().languageModel();
-        Vocabulary v = TableVocabulary.build(List.of(List.of("a", "b")), 1);
+        Vocabulary v = contractVocabulary(List.of(List.of("a", "b")), 1);
         Expect.throwsClearly("LanguageModel.train", "an empty corpus (no sentences)",
                 () -> lm.train(v, new ArrayList<>(), new TrainingConfig(4, 2, 0.1, 0, 8, 1, ActivationKind.TANH)),
                 "Check first: if (sentences.isEmpty()) throw new IllegalArgumentException(\"the corpus is empty: …\").",
@@ -243,7 +243,7 @@ public class LanguageModelChecks extends ComponentChecks {
     void inputsUntouched() {
         LanguageModel lm = student().languageModel();
         List<List<String>> corpus = List.of(List.of("a", "b", "c"), List.of(), List.of("c", "a"));
-        Vocabulary v = TableVocabulary.build(corpus, 1);
+        Vocabulary v = contractVocabulary(corpus, 1);
         List<List<String>> sentences = mutableCopy(corpus);
         lm.trainingPairs(v, sentences, 2);
         Expect.equal("LanguageModel.trainingPairs: its argument sentences", "after the call", corpus, sentences,
@@ -281,7 +281,7 @@ public class LanguageModelChecks extends ComponentChecks {
                 LanguageModelChecks::randomCorpusCase,
                 in -> "window=" + in.window + ", " + in.sentences.size() + " sentences",
                 in -> {
-                    Vocabulary v = TableVocabulary.build(in.sentences, in.minCount);
+                    Vocabulary v = contractVocabulary(in.sentences, in.minCount);
                     comparePairs(v, in.sentences, in.window, ref.trainingPairs(v, in.sentences, in.window),
                             lm.trainingPairs(v, mutableCopy(in.sentences), in.window), "random corpus " + in.sentences);
                 });
@@ -290,7 +290,7 @@ public class LanguageModelChecks extends ComponentChecks {
         double[] clips = {1.0, 0.0};
         for (int k = 0; k < 2; k++) {
             List<List<String>> corpus = pickSentences(r, 3);
-            Vocabulary v = TableVocabulary.build(corpus, 1);
+            Vocabulary v = contractVocabulary(corpus, 1);
             TrainingConfig config = new TrainingConfig(8, 2, 0.1, clips[k], 10, r.nextLong(), kinds[k]);
             // The loop of the notes over the student's OWN OneHot, Rnn, CrossEntropy and Sgd: a bug in one of those
             // is graded in its own component, and this check grades only what LanguageModel.train itself does.
@@ -617,81 +617,23 @@ public class LanguageModelChecks extends ComponentChecks {
     }
 
     /**
-     * The vocabulary the suite hands to the student's model: exactly the contract's documented behaviour, built
-     * from a table of tokens by id. In grading mode it crosses to the sandbox as that table.
+     * The vocabulary the suite hands to the student's model, built the contract's way: reserved ids, then tokens
+     * seen ≥ minCount times by first appearance. It is a {@link TableVocabulary} (exactly the contract's documented
+     * behaviour), which in grading mode crosses to the sandbox as its table of tokens.
      */
-    static final class TableVocabulary implements Vocabulary {
-        private final List<String> tokens;
-        private final Map<String, Integer> ids = new HashMap<>();
-
-        TableVocabulary(List<String> tokens) {
-            this.tokens = List.copyOf(tokens);
-            for (int i = 0; i < this.tokens.size(); i++) {
-                ids.putIfAbsent(this.tokens.get(i), i);
+    static TableVocabulary contractVocabulary(List<List<String>> sentences, int minCount) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (List<String> s : sentences) {
+            for (String t : s) {
+                counts.merge(t, 1, Integer::sum);
             }
         }
-
-        /** The contract's construction: reserved ids, then tokens seen ≥ minCount times by first appearance. */
-        static TableVocabulary build(List<List<String>> sentences, int minCount) {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (List<String> s : sentences) {
-                for (String t : s) {
-                    counts.merge(t, 1, Integer::sum);
-                }
+        List<String> tokens = new ArrayList<>(List.of(Vocabulary.START, Vocabulary.END, Vocabulary.UNK));
+        counts.forEach((t, n) -> {
+            if (n >= minCount && !tokens.contains(t)) {
+                tokens.add(t);
             }
-            List<String> tokens = new ArrayList<>(List.of(START, END, UNK));
-            counts.forEach((t, n) -> {
-                if (n >= minCount && !tokens.contains(t)) {
-                    tokens.add(t);
-                }
-            });
-            return new TableVocabulary(tokens);
-        }
-
-        @Override
-        public int size() {
-            return tokens.size();
-        }
-
-        @Override
-        public int idOf(String token) {
-            return ids.getOrDefault(token, UNK_ID);
-        }
-
-        @Override
-        public String tokenOf(int id) {
-            if (id < 0 || id >= tokens.size()) {
-                throw new IllegalArgumentException("id must be in 0 … " + (tokens.size() - 1) + ", but was " + id);
-            }
-            return tokens.get(id);
-        }
-
-        @Override
-        public int[] encode(List<String> sentence) {
-            int[] out = new int[sentence.size() + 2];
-            out[0] = START_ID;
-            for (int i = 0; i < sentence.size(); i++) {
-                out[i + 1] = idOf(sentence.get(i));
-            }
-            out[out.length - 1] = END_ID;
-            return out;
-        }
-
-        @Override
-        public List<String> decode(int[] ids) {
-            List<String> out = new ArrayList<>();
-            for (int id : ids) {
-                String t = tokenOf(id);
-                if (id != START_ID && id != END_ID) {
-                    out.add(t);
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public String toString() {
-            return "Vocabulary" + tokens;
-        }
+        });
+        return new TableVocabulary(tokens);
     }
 }

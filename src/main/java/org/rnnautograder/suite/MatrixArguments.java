@@ -4,8 +4,8 @@ import org.ejml.simple.SimpleMatrix;
 import org.rnnautograder.assignment.Shapes;
 
 /**
- * Helpers for the Activation and CrossEntropy checks: a compact form of small matrices for messages, and the
- * "did the call modify its argument / return its argument" checks with student-facing messages.
+ * Helpers for the checks: a compact form of small matrices for messages, and the "did the call modify its
+ * argument / return its argument" checks with student-facing messages.
  */
 final class MatrixArguments {
     private MatrixArguments() {}
@@ -37,10 +37,21 @@ final class MatrixArguments {
      * @param argument the parameter's name, e.g. "o"
      */
     static void unchanged(String method, String argument, SimpleMatrix before, SimpleMatrix after, String hint) {
+        unchanged(method, argument, before, after, " " + hint,
+                " The caller still needs " + argument + ": return a new matrix instead. " + hint);
+    }
+
+    /**
+     * Fails unless {@code after} equals {@code before} exactly (bit for bit, or numerically equal), with "Your
+     * {@code method} modified its argument {@code argument}: …" naming the changed shape or the first changed
+     * entry, and then {@code shapeTail} or {@code entryTail}.
+     */
+    static void unchanged(String method, String argument, SimpleMatrix before, SimpleMatrix after, String shapeTail,
+            String entryTail) {
         if (after.getNumRows() != before.getNumRows() || after.getNumCols() != before.getNumCols()) {
             throw new CheckFailure("Your " + method + " modified its argument " + argument + ": it was "
-                    + Shapes.describe(before) + " before the call and is " + Shapes.describe(after) + " after it. "
-                    + hint);
+                    + Shapes.describe(before) + " before the call and is " + Shapes.describe(after) + " after it."
+                    + shapeTail);
         }
         for (int r = 0; r < before.getNumRows(); r++) {
             for (int c = 0; c < before.getNumCols(); c++) {
@@ -48,8 +59,7 @@ final class MatrixArguments {
                 if (Double.doubleToLongBits(a) != Double.doubleToLongBits(b) && a != b) {
                     throw new CheckFailure("Your " + method + " modified its argument " + argument + ": " + argument
                             + "[" + r + "," + c + "] was " + Expect.fmt(b) + " before the call and is " + Expect.fmt(a)
-                            + " after it. The caller still needs " + argument + ": return a new matrix instead. "
-                            + hint);
+                            + " after it." + entryTail);
                 }
             }
         }

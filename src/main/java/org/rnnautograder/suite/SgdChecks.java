@@ -427,16 +427,9 @@ public class SgdChecks extends ComponentChecks {
 
     // ------------------------------------------------------------------ small math
 
-    private static boolean matches(SimpleMatrix a, SimpleMatrix b) {
-        if (a == null || b == null || a.getNumRows() != b.getNumRows() || a.getNumCols() != b.getNumCols()) {
-            return false;
-        }
-        for (int i = 0; i < a.getNumElements(); i++) {
-            if (!Tolerance.DEFAULT.accepts(b.get(i), a.get(i))) {
-                return false;
-            }
-        }
-        return true;
+    /** @return true when {@code got} is {@code expected} within the default tolerance */
+    private static boolean matches(SimpleMatrix got, SimpleMatrix expected) {
+        return expected != null && CellMath.within(expected, got, Tolerance.DEFAULT);
     }
 
     private static boolean matchesAll(List<SimpleMatrix> a, List<SimpleMatrix> b) {

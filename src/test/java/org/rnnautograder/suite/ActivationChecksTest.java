@@ -1,18 +1,17 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rnnautograder.suite.MathChecksHarness.activation;
-import static org.rnnautograder.suite.MathChecksHarness.assertFails;
-import static org.rnnautograder.suite.MathChecksHarness.assertPasses;
-import static org.rnnautograder.suite.MathChecksHarness.map;
-import static org.rnnautograder.suite.MathChecksHarness.run;
-import static org.rnnautograder.suite.MathChecksHarness.withActivation;
+import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
+import static org.rnnautograder.suite.SuiteHarness.assertFails;
+import static org.rnnautograder.suite.SuiteHarness.assertPasses;
+import static org.rnnautograder.suite.SuiteHarness.run;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.Activation;
@@ -30,35 +29,35 @@ class ActivationChecksTest {
 
     @Test
     void referenceScoresFullPoints() {
-        List<CheckResult> results = run(ActivationChecks.class, new RnnSubmission());
-        assertEquals(IDS, new TreeSet<>(results.stream().map(CheckResult::id).toList()));
-        assertEquals(POINTS, results.stream().mapToInt(CheckResult::points).sum(), "the component's budget");
-        MathChecksHarness.assertAllPass(results, POINTS, "reference");
-        assertTrue(results.stream().allMatch(r -> r.component().equals("Activation")));
+        Map<String, CheckResult> results = run(new RnnSubmission(), ActivationChecks.class);
+        assertEquals(IDS, results.keySet());
+        assertEquals(POINTS, results.values().stream().mapToInt(CheckResult::points).sum(), "the component's budget");
+        assertAllPass(results, IDS.size(), POINTS, "reference");
+        assertTrue(results.values().stream().allMatch(r -> r.component().equals("Activation")));
     }
 
     @Test
     void referencePassesForFiftySeeds() {
         for (long seed = 1; seed <= 50; seed++) {
-            MathChecksHarness.assertAllPass(run(ActivationChecks.class, new RnnSubmission(), new RnnSubmission(), seed * 7919),
-                    POINTS, "seed " + seed * 7919);
+            assertAllPass(run(new RnnSubmission(), new RnnSubmission(), seed * 7919, ActivationChecks.class),
+                    IDS.size(), POINTS, "seed " + seed * 7919);
         }
     }
 
     @Test
     void studentModeSkipsTheReferenceCheck() {
-        List<CheckResult> results = run(ActivationChecks.class, new RnnSubmission(), null, MathChecksHarness.SEED);
-        CheckResult ref = MathChecksHarness.result(results, "activation.reference");
+        Map<String, CheckResult> results = run(new RnnSubmission(), null, SuiteHarness.SEED, ActivationChecks.class);
+        CheckResult ref = SuiteHarness.result(results, "activation.reference");
         assertEquals(CheckResult.Status.SKIPPED, ref.status());
         assertTrue(ref.message().contains(ComponentChecks.GRADED_BY_INSTRUCTOR), ref.message());
-        assertEquals(POINTS - 1, results.stream().mapToInt(CheckResult::earned).sum());
+        assertEquals(POINTS - 1, results.values().stream().mapToInt(CheckResult::earned).sum());
     }
 
     @Test
     void tanhDerivativeComputedFromZAsIfItWereS() {
         Submission bug = withActivation(ActivationKind.TANH,
-                a -> activation(a::value, z -> map(z, v -> 1 - v * v)));
-        List<CheckResult> results = run(ActivationChecks.class, bug);
+                a -> activation(a::value, z -> CellMath.map(z, v -> 1 - v * v)));
+        Map<String, CheckResult> results = run(bug, ActivationChecks.class);
         assertFails(results, "activation.tanh.fixtures", "Activation.derivative", "1 − z²", "derivative receives z", "fixture 'tanh");
         assertFails(results, "activation.property.central-differences", "1 − z²", "seed", "central differences");
         assertFails(results, "activation.reference", "1 − z²");
@@ -69,7 +68,7 @@ class ActivationChecksTest {
     @Test
     void tanhDerivativeReturnsTheValue() {
         Submission bug = withActivation(ActivationKind.TANH, a -> activation(a::value, a::value));
-        List<CheckResult> results = run(ActivationChecks.class, bug);
+        Map<String, CheckResult> results = run(bug, ActivationChecks.class);
         assertFails(results, "activation.tanh.fixtures", "derivative returns g1(z)");
         assertFails(results, "activation.property.central-differences", "derivative returns g1(z)");
         assertFails(results, "activation.reference", "derivative returns g1(z)");
@@ -77,23 +76,23 @@ class ActivationChecksTest {
 
     @Test
     void tanhDerivativeWithoutTheSquare() {
-        Submission bug = withActivation(ActivationKind.TANH, a -> activation(a::value, z -> map(z, v -> 1 - Math.tanh(v))));
-        assertFails(run(ActivationChecks.class, bug), "activation.tanh.fixtures", "forgot the square");
+        Submission bug = withActivation(ActivationKind.TANH, a -> activation(a::value, z -> CellMath.map(z, v -> 1 - Math.tanh(v))));
+        assertFails(run(bug, ActivationChecks.class), "activation.tanh.fixtures", "forgot the square");
     }
 
     @Test
     void onlyTheFirstColumnIsComputed() {
         Submission bug = withActivation(ActivationKind.TANH, a -> activation(z -> firstColumnOnly(z, Math::tanh),
                 z -> firstColumnOnly(z, v -> 1 - Math.tanh(v) * Math.tanh(v))));
-        List<CheckResult> results = run(ActivationChecks.class, bug);
+        Map<String, CheckResult> results = run(bug, ActivationChecks.class);
         assertFails(results, "activation.tanh.fixtures", "fixture 'tanh 2×3 matrix'", "Only the first column",
                 "any matrix");
     }
 
     @Test
     void reluDerivativeAtZeroIsOne() {
-        Submission bug = withActivation(ActivationKind.RELU, a -> activation(a::value, z -> map(z, v -> v >= 0 ? 1 : 0)));
-        List<CheckResult> results = run(ActivationChecks.class, bug);
+        Submission bug = withActivation(ActivationKind.RELU, a -> activation(a::value, z -> CellMath.map(z, v -> v >= 0 ? 1 : 0)));
+        Map<String, CheckResult> results = run(bug, ActivationChecks.class);
         assertFails(results, "activation.relu.fixtures", "relu'(0)", "z > 0, not z >= 0", "[1,0]");
         assertFails(results, "activation.reference", "relu'(0)");
         // away from the kink the derivative is right: the central-difference property stays fair
@@ -104,7 +103,7 @@ class ActivationChecksTest {
     @Test
     void reluDerivativeReturnsTheValue() {
         Submission bug = withActivation(ActivationKind.RELU, a -> activation(a::value, a::value));
-        List<CheckResult> results = run(ActivationChecks.class, bug);
+        Map<String, CheckResult> results = run(bug, ActivationChecks.class);
         assertFails(results, "activation.relu.fixtures", "derivative returns g1(z)");
         assertFails(results, "activation.property.central-differences", "relu", "derivative returns g1(z)");
     }
@@ -119,7 +118,7 @@ class ActivationChecksTest {
             }
             return z;
         }, a::derivative));
-        List<CheckResult> results = run(ActivationChecks.class, bug);
+        Map<String, CheckResult> results = run(bug, ActivationChecks.class);
         assertFails(results, "activation.inputs-untouched", "Activation.value(z) of relu modified its argument z",
                 "z.set(…) in a loop", "return a new matrix");
         // the checks pass copies: the values themselves are right
@@ -129,7 +128,7 @@ class ActivationChecksTest {
     @Test
     void valueReturnsItsArgument() {
         Submission bug = withActivation(ActivationKind.TANH, a -> activation(z -> z, a::derivative));
-        List<CheckResult> results = run(ActivationChecks.class, bug);
+        Map<String, CheckResult> results = run(bug, ActivationChecks.class);
         assertFails(results, "activation.inputs-untouched", "returned its argument z as the result");
         assertFails(results, "activation.tanh.fixtures", "returned z unchanged");
     }
@@ -141,23 +140,34 @@ class ActivationChecksTest {
         }, z -> {
             throw new NotImplementedYetException("Activation.derivative");
         });
-        Submission template = new MathChecksHarness.Delegating() {
-            @Override
-            public Activation activation(ActivationKind kind) {
-                return stub;
-            }
-        };
-        List<CheckResult> results = run(ActivationChecks.class, template);
-        assertEquals(IDS.size(), results.size());
-        for (CheckResult r : results) {
-            assertEquals(CheckResult.Status.NOT_IMPLEMENTED, r.status(), r.id() + ": " + r.message());
+        Map<String, CheckResult> results = run(SubmissionWrapper.ofReference().with(stub), ActivationChecks.class);
+        SuiteHarness.assertAllNotImplemented(results, IDS.size());
+        for (CheckResult r : results.values()) {
             assertTrue(r.message().startsWith("Activation.value — not implemented yet"), r.id() + ": " + r.message());
-            assertFalse(r.message().contains("\n"), r.id() + ": one line");
-            assertEquals(0, r.earned());
         }
     }
 
-    private static SimpleMatrix firstColumnOnly(SimpleMatrix z, java.util.function.DoubleUnaryOperator f) {
+    /** The reference's activation of {@code kind} with its value or derivative replaced. */
+    private static Submission withActivation(ActivationKind kind, UnaryOperator<Activation> bug) {
+        return SubmissionWrapper.ofReference().withActivation(kind, bug);
+    }
+
+    /** An activation from two functions. */
+    static Activation activation(Function<SimpleMatrix, SimpleMatrix> value, Function<SimpleMatrix, SimpleMatrix> derivative) {
+        return new Activation() {
+            @Override
+            public SimpleMatrix value(SimpleMatrix z) {
+                return value.apply(z);
+            }
+
+            @Override
+            public SimpleMatrix derivative(SimpleMatrix z) {
+                return derivative.apply(z);
+            }
+        };
+    }
+
+    private static SimpleMatrix firstColumnOnly(SimpleMatrix z, DoubleUnaryOperator f) {
         SimpleMatrix out = new SimpleMatrix(z.getNumRows(), z.getNumCols());
         for (int r = 0; r < z.getNumRows(); r++) {
             out.set(r, 0, f.applyAsDouble(z.get(r, 0)));

@@ -1,9 +1,10 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rnnautograder.suite.TrainChecksRunner.assertFails;
+import static org.rnnautograder.suite.SuiteHarness.assertAllNotImplemented;
+import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
+import static org.rnnautograder.suite.SuiteHarness.assertFails;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -217,32 +218,33 @@ class LanguageModelChecksTest {
     }
 
     private static Map<String, CheckResult> run(Bug bug, Submission parts) {
-        Submission student = TrainChecksRunner.with(parts, null, new BuggyLanguageModel(parts, bug));
-        return TrainChecksRunner.run(LanguageModelChecks.class, student, REFERENCE, SuiteContext.DEFAULT_SEED);
+        Submission student = SubmissionWrapper.of(parts).with(new BuggyLanguageModel(parts, bug));
+        return SuiteHarness.run(student, REFERENCE, SuiteContext.DEFAULT_SEED, LanguageModelChecks.class);
     }
 
     @Test
     void theReferenceScoresFullPoints() {
-        TrainChecksRunner.assertAllPassed(
-                TrainChecksRunner.run(LanguageModelChecks.class, REFERENCE, REFERENCE, SuiteContext.DEFAULT_SEED), CHECKS, POINTS);
+        assertAllPass(SuiteHarness.run(REFERENCE, REFERENCE, SuiteContext.DEFAULT_SEED, LanguageModelChecks.class),
+                CHECKS, POINTS, "reference");
     }
 
     @Test
     void theSandboxedReferenceScoresFullPointsInGradingMode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
-        TrainChecksRunner.assertAllPassed(TrainChecksRunner.runSandboxed(LanguageModelChecks.class, tmp, 11), CHECKS, POINTS);
+        assertAllPass(SuiteHarness.runSandboxed(tmp, 11, LanguageModelChecks.class), CHECKS, POINTS,
+                "sandboxed reference");
     }
 
     @Test
     void theReferencePassesForFiftySeeds() {
         for (long seed = 0; seed < 50; seed++) {
-            TrainChecksRunner.assertAllPassed(TrainChecksRunner.run(LanguageModelChecks.class, REFERENCE, REFERENCE,
-                    seed * 104729 + 3), CHECKS, POINTS);
+            assertAllPass(SuiteHarness.run(REFERENCE, REFERENCE, seed * 104729 + 3, LanguageModelChecks.class),
+                    CHECKS, POINTS, "seed " + (seed * 104729 + 3));
         }
     }
 
     @Test
     void theRewrittenModelWithoutBugsPassesToo() {
-        TrainChecksRunner.assertAllPassed(run(Bug.NONE), CHECKS, POINTS);
+        assertAllPass(run(Bug.NONE), CHECKS, POINTS, "no bug");
     }
 
     /** θ − η g as two half steps: the same mathematics, rounded differently at every update. */
@@ -267,17 +269,18 @@ class LanguageModelChecksTest {
 
     @Test
     void aCorrectTrainingInAnotherFloatingPointOrderIsWithinTheTolerance() {
-        Submission halfSteps = TrainChecksRunner.with(REFERENCE, new HalfStepSgd(), null);
+        Submission halfSteps = SubmissionWrapper.of(REFERENCE).with(new HalfStepSgd());
         for (long seed = 1; seed <= 5; seed++) {
-            Submission student = TrainChecksRunner.with(halfSteps, null, new BuggyLanguageModel(halfSteps, Bug.SOFTMAX_REORDERED));
-            TrainChecksRunner.assertAllPassed(TrainChecksRunner.run(LanguageModelChecks.class, student, REFERENCE, seed),
-                    CHECKS, POINTS);
+            Submission student = SubmissionWrapper.of(halfSteps)
+                    .with(new BuggyLanguageModel(halfSteps, Bug.SOFTMAX_REORDERED));
+            assertAllPass(SuiteHarness.run(student, REFERENCE, seed, LanguageModelChecks.class), CHECKS, POINTS,
+                    "seed " + seed);
         }
     }
 
     @Test
     void studentModeSkipsTheReferenceCheck() {
-        Map<String, CheckResult> r = TrainChecksRunner.run(LanguageModelChecks.class, REFERENCE, null, 9);
+        Map<String, CheckResult> r = SuiteHarness.run(REFERENCE, null, 9, LanguageModelChecks.class);
         assertEquals(CheckResult.Status.SKIPPED, r.get("lm.reference").status());
         assertTrue(r.get("lm.reference").message().contains(ComponentChecks.GRADED_BY_INSTRUCTOR));
         assertEquals(CHECKS - 1, r.values().stream().filter(x -> x.status() == CheckResult.Status.PASSED).count());
@@ -349,7 +352,8 @@ class LanguageModelChecksTest {
 
     @Test
     void upstreamSgdBugIsNamed() {
-        Submission brokenSgd = TrainChecksRunner.with(REFERENCE, new SgdChecksTest.BuggySgd(SgdChecksTest.Bug.ADDS_GRADIENT), null);
+        Submission brokenSgd = SubmissionWrapper.of(REFERENCE)
+                .with(new SgdChecksTest.BuggySgd(SgdChecksTest.Bug.ADDS_GRADIENT));
         Map<String, CheckResult> r = run(Bug.NONE, brokenSgd);
         assertFails(r, "lm.train.loss-falls", "Sgd", "fix those first");
         assertFails(r, "lm.train.memorises", "fix those first");
@@ -408,12 +412,6 @@ class LanguageModelChecksTest {
 
     @Test
     void notImplemented() {
-        Map<String, CheckResult> r = run(Bug.NOT_IMPLEMENTED);
-        assertEquals(CHECKS, r.size());
-        for (CheckResult c : r.values()) {
-            assertEquals(CheckResult.Status.NOT_IMPLEMENTED, c.status(), c.id() + ": " + c.message());
-            assertTrue(c.message().contains("not implemented yet"), c.message());
-            assertFalse(c.message().contains("\n"), "one line: " + c.message());
-        }
+        assertAllNotImplemented(run(Bug.NOT_IMPLEMENTED), CHECKS);
     }
 }

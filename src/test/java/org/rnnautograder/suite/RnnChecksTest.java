@@ -4,20 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnautograder.suite.SuiteHarness.assertFails;
+import static org.rnnautograder.suite.SuiteHarness.assertPasses;
+import static org.rnnautograder.suite.SuiteHarness.earned;
+import static org.rnnautograder.suite.SuiteHarness.result;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
+import org.rnnautograder.assignment.Activation;
+import org.rnnautograder.assignment.CellGradients;
+import org.rnnautograder.assignment.CellOutput;
+import org.rnnautograder.assignment.CrossEntropy;
+import org.rnnautograder.assignment.NotImplementedYetException;
+import org.rnnautograder.assignment.Rnn;
+import org.rnnautograder.assignment.RnnCell;
+import org.rnnautograder.assignment.RnnGradients;
+import org.rnnautograder.assignment.RnnParameters;
+import org.rnnautograder.assignment.RnnTrace;
+import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.grading.CheckResult;
-import org.rnnautograder.suite.RnnChecksHarness.Buggy;
-import org.rnnautograder.suite.RnnChecksHarness.CellBug;
-import org.rnnautograder.suite.RnnChecksHarness.RnnBug;
-import org.rnnautograder.suite.RnnChecksHarness.Run;
+import org.rnnautograder.grading.SuiteRunner;
 import submission.RnnSubmission;
 
 /**
@@ -31,6 +46,11 @@ class RnnChecksTest {
     static final String[] RNN_CHECKS = {"rnn.forward.fixtures", "rnn.forward.composes-cell", "rnn.forward.bad-input",
         "rnn.backward.fixtures", "rnn.backward.gradcheck", "rnn.backward.sum-not-mean", "rnn.reference",
         "rnn.inputs-untouched", "rnn.new-results"};
+    static final Class<?>[] CHECK_CLASSES = {RnnCellChecks.class, RnnChecks.class};
+
+    private static Map<String, CheckResult> run(Submission student) {
+        return SuiteHarness.run(student, CHECK_CLASSES);
+    }
 
     @Test
     void pointsSumToTheBudget() {
@@ -49,15 +69,9 @@ class RnnChecksTest {
 
     @Test
     void referenceScoresFullPointsOnEveryCheckFastly() {
-        Run run = RnnChecksHarness.run(new RnnSubmission());
-        assertEquals(CELL_CHECKS.length + RNN_CHECKS.length, run.results().size(), run.results().toString());
-        for (CheckResult r : run.results()) {
-            assertEquals(CheckResult.Status.PASSED, r.status(), r.id() + ": " + r.message());
-            assertEquals(r.points(), r.earned(), r.id());
-        }
-        assertEquals(40, run.earned());
+        SuiteHarness.assertAllPass(run(new RnnSubmission()), CELL_CHECKS.length + RNN_CHECKS.length, 40, "reference");
         // warm run (the first one also loads classes and the fixtures): each check < 2 s, each component < 5 s
-        Run warm = RnnChecksHarness.run(new RnnSubmission(), new RnnSubmission(), RnnChecksHarness.SEED + 1);
+        SuiteRunner.Run warm = SuiteHarness.runFull(new RnnSubmission(), new RnnSubmission(), SuiteHarness.SEED + 1, CHECK_CLASSES);
         long cell = 0, rnn = 0;
         for (Map.Entry<String, Long> e : warm.millis().entrySet()) {
             assertTrue(e.getValue() < 2000, e.getKey() + " took " + e.getValue() + " ms");
@@ -77,8 +91,7 @@ class RnnChecksTest {
     void referencePassesForFiftySeeds() {
         List<String> failures = new ArrayList<>();
         for (long seed = 1; seed <= 50; seed++) {
-            Run run = RnnChecksHarness.run(new RnnSubmission(), new RnnSubmission(), seed * 7919);
-            for (CheckResult r : run.results()) {
+            for (CheckResult r : SuiteHarness.run(new RnnSubmission(), new RnnSubmission(), seed * 7919, CHECK_CLASSES).values()) {
                 if (r.status() != CheckResult.Status.PASSED) {
                     failures.add("seed " + seed * 7919 + " " + r.id() + ": " + r.message());
                 }
@@ -89,12 +102,12 @@ class RnnChecksTest {
 
     @Test
     void withoutAReferenceTheReferenceChecksAreSkippedForTheInstructor() {
-        Run run = RnnChecksHarness.run(new RnnSubmission(), null, RnnChecksHarness.SEED);
+        Map<String, CheckResult> run = SuiteHarness.run(new RnnSubmission(), null, SuiteHarness.SEED, CHECK_CLASSES);
         for (String id : new String[] {"rnncell.reference", "rnn.reference"}) {
-            assertEquals(CheckResult.Status.SKIPPED, run.result(id).status());
-            assertTrue(run.result(id).message().contains(ComponentChecks.GRADED_BY_INSTRUCTOR), run.result(id).message());
+            assertEquals(CheckResult.Status.SKIPPED, result(run, id).status());
+            assertTrue(result(run, id).message().contains(ComponentChecks.GRADED_BY_INSTRUCTOR), result(run, id).message());
         }
-        assertEquals(40 - 3 - 2, run.earned());
+        assertEquals(40 - 3 - 2, earned(run));
     }
 
     @Test
@@ -118,91 +131,91 @@ class RnnChecksTest {
 
     @Test
     void forgettingTheHiddenBiasFailsTheForwardChecksButNotTheRnnComposition() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.B_A_MISSING));
-        run.assertFails("rnncell.forward.fixtures", "s_t", "b_a", "Most likely cause");
-        run.assertFails("rnncell.reference", "b_a");
-        run.assertFails("rnn.forward.fixtures", "fix RnnCell.forward first", "b_a");
+        Map<String, CheckResult> run = run(buggyCell(CellBug.B_A_MISSING));
+        assertFails(run, "rnncell.forward.fixtures", "s_t", "b_a", "Most likely cause");
+        assertFails(run, "rnncell.reference", "b_a");
+        assertFails(run, "rnn.forward.fixtures", "fix RnnCell.forward first", "b_a");
         // Rnn.forward composes the student's own (wrong) cell correctly: no Rnn point lost for that property
-        run.assertPasses("rnn.forward.composes-cell", "rnncell.inputs-untouched", "rnncell.new-results",
+        assertPasses(run, "rnn.forward.composes-cell", "rnncell.inputs-untouched", "rnncell.new-results",
                 "rnn.backward.sum-not-mean");
         // forward and backward both leave out b_a, so ∂L/∂b_a through the forward is 0 but db_a = dz ≠ 0
-        run.assertFails("rnncell.backward.gradcheck", "db_a");
+        assertFails(run, "rnncell.backward.gradcheck", "db_a");
     }
 
     @Test
     void droppingDsNextInTheCellIsNamed() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.DS_NEXT_DROPPED));
-        run.assertFails("rnncell.backward.fixtures", "ds = Vᵀ dz_o instead of Vᵀ dz_o + ds_next");
-        run.assertFails("rnncell.backward.gradcheck", "ds_next", "central differences");
-        run.assertFails("rnncell.reference", "ds_next");
-        run.assertFails("rnn.backward.gradcheck", "fix RnnCell.backward first");
-        run.assertPasses("rnncell.forward.fixtures", "rnn.forward.fixtures", "rnn.forward.composes-cell");
+        Map<String, CheckResult> run = run(buggyCell(CellBug.DS_NEXT_DROPPED));
+        assertFails(run, "rnncell.backward.fixtures", "ds = Vᵀ dz_o instead of Vᵀ dz_o + ds_next");
+        assertFails(run, "rnncell.backward.gradcheck", "ds_next", "central differences");
+        assertFails(run, "rnncell.reference", "ds_next");
+        assertFails(run, "rnn.backward.gradcheck", "fix RnnCell.backward first");
+        assertPasses(run, "rnncell.forward.fixtures", "rnn.forward.fixtures", "rnn.forward.composes-cell");
     }
 
     @Test
     void wInsteadOfWTransposeInTheCellIsNamedAndPropagatesToRnnWithAPointer() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.W_NOT_TRANSPOSED));
-        run.assertFails("rnncell.backward.fixtures", "ds_prev", "ds_prev = W dz instead of Wᵀ dz");
-        run.assertFails("rnncell.backward.gradcheck", "ds_prev", "Wᵀ dz");
-        run.assertFails("rnncell.reference", "Wᵀ dz");
-        run.assertFails("rnn.backward.gradcheck", "BPTT doctor", "first wrong at T = 2",
+        Map<String, CheckResult> run = run(buggyCell(CellBug.W_NOT_TRANSPOSED));
+        assertFails(run, "rnncell.backward.fixtures", "ds_prev", "ds_prev = W dz instead of Wᵀ dz");
+        assertFails(run, "rnncell.backward.gradcheck", "ds_prev", "Wᵀ dz");
+        assertFails(run, "rnncell.reference", "Wᵀ dz");
+        assertFails(run, "rnn.backward.gradcheck", "BPTT doctor", "first wrong at T = 2",
                 "Your RnnCell checks fail too", "fix RnnCell.backward first", "ds_next ← W dz instead of Wᵀ dz");
-        run.assertFails("rnn.backward.fixtures", "fix RnnCell.backward first");
-        run.assertFails("rnn.reference", "fix RnnCell.backward first");
-        run.assertPasses("rnncell.forward.fixtures", "rnn.forward.fixtures", "rnn.backward.sum-not-mean");
+        assertFails(run, "rnn.backward.fixtures", "fix RnnCell.backward first");
+        assertFails(run, "rnn.reference", "fix RnnCell.backward first");
+        assertPasses(run, "rnncell.forward.fixtures", "rnn.forward.fixtures", "rnn.backward.sum-not-mean");
     }
 
     @Test
     void dwWithSTInsteadOfSPrevIsNamed() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.DW_USES_S_T));
-        run.assertFails("rnncell.backward.fixtures", "dW", "dW = dz s_tᵀ instead of dz s_{t−1}ᵀ");
-        run.assertFails("rnncell.backward.gradcheck", "dW");
-        run.assertFails("rnn.backward.gradcheck", "dW uses s_t where s_{t−1} belongs", "fix RnnCell.backward first");
+        Map<String, CheckResult> run = run(buggyCell(CellBug.DW_USES_S_T));
+        assertFails(run, "rnncell.backward.fixtures", "dW", "dW = dz s_tᵀ instead of dz s_{t−1}ᵀ");
+        assertFails(run, "rnncell.backward.gradcheck", "dW");
+        assertFails(run, "rnn.backward.gradcheck", "dW uses s_t where s_{t−1} belongs", "fix RnnCell.backward first");
     }
 
     @Test
     void tanhPrimeOfSInsteadOfZIsNamed() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.G1_PRIME_OF_S));
-        run.assertFails("rnncell.backward.fixtures", "g1' is applied to s_t instead of z_t");
-        run.assertFails("rnncell.backward.gradcheck", "g1' is applied to s_t instead of z_t");
+        Map<String, CheckResult> run = run(buggyCell(CellBug.G1_PRIME_OF_S));
+        assertFails(run, "rnncell.backward.fixtures", "g1' is applied to s_t instead of z_t");
+        assertFails(run, "rnncell.backward.gradcheck", "g1' is applied to s_t instead of z_t");
     }
 
     @Test
     void missingTanhPrimeIsNamed() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.G1_PRIME_MISSING));
-        run.assertFails("rnncell.backward.fixtures", "g1'(z_t) is missing");
-        run.assertFails("rnncell.backward.gradcheck", "g1'(z_t) is missing");
-        run.assertFails("rnncell.reference", "g1'(z_t) is missing");
-        run.assertFails("rnn.backward.gradcheck", "g1'(z_t) is missing", "fix RnnCell.backward first");
+        Map<String, CheckResult> run = run(buggyCell(CellBug.G1_PRIME_MISSING));
+        assertFails(run, "rnncell.backward.fixtures", "g1'(z_t) is missing");
+        assertFails(run, "rnncell.backward.gradcheck", "g1'(z_t) is missing");
+        assertFails(run, "rnncell.reference", "g1'(z_t) is missing");
+        assertFails(run, "rnn.backward.gradcheck", "g1'(z_t) is missing", "fix RnnCell.backward first");
     }
 
     @Test
     void reluPrimeOfZeroIsNamed() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.RELU_PRIME_AT_ZERO_IS_ONE));
-        run.assertFails("rnncell.backward.fixtures", "relu with a pre-activation exactly 0",
+        Map<String, CheckResult> run = run(buggyCell(CellBug.RELU_PRIME_AT_ZERO_IS_ONE));
+        assertFails(run, "rnncell.backward.fixtures", "relu with a pre-activation exactly 0",
                 "Most likely cause: relu'(0) must be 0");
-        run.assertPasses("rnncell.backward.gradcheck", "rnncell.forward.fixtures");
+        assertPasses(run, "rnncell.backward.gradcheck", "rnncell.forward.fixtures");
     }
 
     @Test
     void aCellThatAccumulatesIntoDsNextFailsOnlyTheMutationCheck() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.MUTATES_DS_NEXT));
-        run.assertFails("rnncell.inputs-untouched", "RnnCell.backward modified its argument ds_next", "new matrix");
-        run.assertPasses("rnncell.forward.fixtures", "rnncell.backward.fixtures", "rnncell.backward.gradcheck");
+        Map<String, CheckResult> run = run(buggyCell(CellBug.MUTATES_DS_NEXT));
+        assertFails(run, "rnncell.inputs-untouched", "RnnCell.backward modified its argument ds_next", "new matrix");
+        assertPasses(run, "rnncell.forward.fixtures", "rnncell.backward.fixtures", "rnncell.backward.gradcheck");
     }
 
     @Test
     void aCellThatReturnsDLogitsAsDbYFailsTheNewResultsCheck() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.RETURNS_DLOGITS_AS_DB_Y));
-        run.assertFails("rnncell.new-results", "returned its argument dLogits itself as db_y", "copy()");
-        run.assertPasses("rnncell.backward.fixtures", "rnncell.inputs-untouched");
+        Map<String, CheckResult> run = run(buggyCell(CellBug.RETURNS_DLOGITS_AS_DB_Y));
+        assertFails(run, "rnncell.new-results", "returned its argument dLogits itself as db_y", "copy()");
+        assertPasses(run, "rnncell.backward.fixtures", "rnncell.inputs-untouched");
     }
 
     @Test
     void aCellNotImplementedYetIsNotImplementedInOneLine() {
-        Run run = RnnChecksHarness.run(Buggy.cell(CellBug.NOT_IMPLEMENTED));
+        Map<String, CheckResult> run = run(buggyCell(CellBug.NOT_IMPLEMENTED));
         for (String id : CELL_CHECKS) {
-            CheckResult r = run.result(id);
+            CheckResult r = result(run, id);
             assertEquals(CheckResult.Status.NOT_IMPLEMENTED, r.status(), id + ": " + r);
             assertFalse(r.message().contains("\n"), r.message());
             assertTrue(r.message().startsWith("RnnCell.") && r.message().endsWith("not implemented yet"), r.message());
@@ -214,85 +227,286 @@ class RnnChecksTest {
 
     @Test
     void bpttDroppingDsNextIsDiagnosedByTheDoctorWithStepErrorEvidence() {
-        Run run = RnnChecksHarness.run(Buggy.rnn(RnnBug.DS_NEXT_DROPPED));
-        CheckResult r = run.assertFails("rnn.backward.gradcheck", "central differences", "BPTT doctor",
+        SuiteRunner.Run full = SuiteHarness.runFull(buggyRnn(RnnBug.DS_NEXT_DROPPED), new RnnSubmission(), SuiteHarness.SEED,
+                CHECK_CLASSES);
+        Map<String, CheckResult> run = SuiteHarness.byId(full.checks());
+        CheckResult r = assertFails(run, "rnn.backward.gradcheck", "central differences", "BPTT doctor",
                 "first wrong at T = 2", "what flows back from step 2 into s_1 (ds_next) is wrong",
                 "most likely cause: dU, dW and db_a miss the gradient that flows into s_t from step t+1 (ds_next)");
         assertFalse(r.message().contains("fix RnnCell.backward first"), "the cell is right: " + r.message());
-        double[] stepError = run.evidence().getOrDefault("rnn.backward.gradcheck", Map.of()).get("stepError");
-        assertNotNull(stepError, "stepError evidence: " + run.evidence());
+        double[] stepError = full.evidence().getOrDefault("rnn.backward.gradcheck", Map.of()).get("stepError");
+        assertNotNull(stepError, "stepError evidence: " + full.evidence());
         assertEquals(8, stepError.length);
         assertTrue(stepError[0] < 1e-9, "T = 1 is right: " + stepError[0]);
         assertTrue(stepError[1] > 1e-3, "T = 2 is wrong: " + stepError[1]);
-        run.assertFails("rnn.backward.fixtures", "ds_next");
-        run.assertFails("rnn.reference", "ds_next");
-        run.assertPasses("rnn.forward.fixtures", "rnn.forward.composes-cell", "rnn.backward.sum-not-mean");
-        run.assertPasses(CELL_CHECKS);
+        assertFails(run, "rnn.backward.fixtures", "ds_next");
+        assertFails(run, "rnn.reference", "ds_next");
+        assertPasses(run, "rnn.forward.fixtures", "rnn.forward.composes-cell", "rnn.backward.sum-not-mean");
+        assertPasses(run, CELL_CHECKS);
     }
 
     @Test
     void noSumOverTimeIsNamed() {
-        Run run = RnnChecksHarness.run(Buggy.rnn(RnnBug.LAST_STEP_ONLY));
-        run.assertFails("rnn.backward.sum-not-mean", "factor 1 instead of 2", "only one step's contribution");
-        run.assertFails("rnn.backward.gradcheck", "not summed over time");
-        run.assertPasses(CELL_CHECKS);
+        Map<String, CheckResult> run = run(buggyRnn(RnnBug.LAST_STEP_ONLY));
+        assertFails(run, "rnn.backward.sum-not-mean", "factor 1 instead of 2", "only one step's contribution");
+        assertFails(run, "rnn.backward.gradcheck", "not summed over time");
+        assertPasses(run, CELL_CHECKS);
     }
 
     @Test
     void gradientsAveragedOverTAreNamed() {
-        Run run = RnnChecksHarness.run(Buggy.rnn(RnnBug.AVERAGED_OVER_T));
-        run.assertFails("rnn.backward.sum-not-mean", "averaged over time (divided by T)", "do not divide by T");
-        run.assertFails("rnn.backward.gradcheck", "averaged over time");
-        run.assertPasses(CELL_CHECKS);
+        Map<String, CheckResult> run = run(buggyRnn(RnnBug.AVERAGED_OVER_T));
+        assertFails(run, "rnn.backward.sum-not-mean", "averaged over time (divided by T)", "do not divide by T");
+        assertFails(run, "rnn.backward.gradcheck", "averaged over time");
+        assertPasses(run, CELL_CHECKS);
     }
 
     @Test
     void aCrossEntropyThatAveragesTheLossCostsNoRnnOrRnnCellPoints() {
-        Run run = RnnChecksHarness.run(Buggy.lossAveraged());
-        for (CheckResult r : run.results()) {
+        Map<String, CheckResult> run = run(lossAveraged());
+        for (CheckResult r : run.values()) {
             assertEquals(CheckResult.Status.PASSED, r.status(), r.id() + ": " + r.message());
         }
-        assertEquals(40, run.earned());
+        assertEquals(40, earned(run));
     }
 
     @Test
     void aForwardThatDoesNotCarryTheStateIsNamed() {
-        Run run = RnnChecksHarness.run(Buggy.rnn(RnnBug.NO_RECURRENCE));
-        run.assertFails("rnn.forward.fixtures", "s_2", "computed from s_0 = 0 instead of s_1", "carry the state");
-        run.assertFails("rnn.forward.composes-cell", "carry the state");
-        run.assertFails("rnn.reference", "carry the state");
-        run.assertPasses(CELL_CHECKS);
+        Map<String, CheckResult> run = run(buggyRnn(RnnBug.NO_RECURRENCE));
+        assertFails(run, "rnn.forward.fixtures", "s_2", "computed from s_0 = 0 instead of s_1", "carry the state");
+        assertFails(run, "rnn.forward.composes-cell", "carry the state");
+        assertFails(run, "rnn.reference", "carry the state");
+        assertPasses(run, CELL_CHECKS);
     }
 
     @Test
     void aForwardWithoutInputChecksFailsTheBadInputCheck() {
-        Run run = RnnChecksHarness.run(Buggy.rnn(RnnBug.NO_INPUT_CHECKS));
-        run.assertFails("rnn.forward.bad-input", "IndexOutOfBoundsException", "IllegalArgumentException", "xs.isEmpty()");
-        run.assertPasses("rnn.forward.fixtures", "rnn.backward.gradcheck");
+        Map<String, CheckResult> run = run(buggyRnn(RnnBug.NO_INPUT_CHECKS));
+        assertFails(run, "rnn.forward.bad-input", "IndexOutOfBoundsException", "IllegalArgumentException", "xs.isEmpty()");
+        assertPasses(run, "rnn.forward.fixtures", "rnn.backward.gradcheck");
     }
 
     @Test
     void aBackwardThatScribblesOnTheTraceFailsTheMutationCheck() {
-        Run run = RnnChecksHarness.run(Buggy.rnn(RnnBug.MUTATES_TRACE));
-        run.assertFails("rnn.inputs-untouched", "Rnn.backward modified its argument trace.s(3)");
-        run.assertPasses("rnn.backward.fixtures", "rnn.backward.gradcheck");
+        Map<String, CheckResult> run = run(buggyRnn(RnnBug.MUTATES_TRACE));
+        assertFails(run, "rnn.inputs-untouched", "Rnn.backward modified its argument trace.s(3)");
+        assertPasses(run, "rnn.backward.fixtures", "rnn.backward.gradcheck");
     }
 
     @Test
     void aBackwardThatReturnsAParameterFailsTheNewResultsCheck() {
-        Run run = RnnChecksHarness.run(Buggy.rnn(RnnBug.RETURNS_B_Y_AS_DB_Y));
-        run.assertFails("rnn.new-results", "Rnn.backward returned its argument params.b_y itself as db_y");
+        Map<String, CheckResult> run = run(buggyRnn(RnnBug.RETURNS_B_Y_AS_DB_Y));
+        assertFails(run, "rnn.new-results", "Rnn.backward returned its argument params.b_y itself as db_y");
     }
 
     @Test
     void anRnnNotImplementedYetIsNotImplementedInOneLine() {
-        Run run = RnnChecksHarness.run(Buggy.rnn(RnnBug.NOT_IMPLEMENTED));
+        Map<String, CheckResult> run = run(buggyRnn(RnnBug.NOT_IMPLEMENTED));
         for (String id : RNN_CHECKS) {
-            CheckResult r = run.result(id);
+            CheckResult r = result(run, id);
             assertEquals(CheckResult.Status.NOT_IMPLEMENTED, r.status(), id + ": " + r);
             assertFalse(r.message().contains("\n"), r.message());
             assertTrue(r.message().startsWith("Rnn.") && r.message().endsWith("not implemented yet"), r.message());
         }
-        run.assertPasses(CELL_CHECKS);
+        assertPasses(run, CELL_CHECKS);
+    }
+
+    // ------------------------------------------------------------------ planted bugs
+
+    /** Mistakes planted in a hand-written copy of the reference cell. */
+    enum CellBug {
+        B_A_MISSING, DS_NEXT_DROPPED, W_NOT_TRANSPOSED, DW_USES_S_T, G1_PRIME_OF_S, G1_PRIME_MISSING,
+        RELU_PRIME_AT_ZERO_IS_ONE, MUTATES_DS_NEXT, RETURNS_DLOGITS_AS_DB_Y, NOT_IMPLEMENTED
+    }
+
+    /** Mistakes planted in a hand-written copy of the reference BPTT. */
+    enum RnnBug {
+        DS_NEXT_DROPPED, LAST_STEP_ONLY, AVERAGED_OVER_T, NO_RECURRENCE, NO_INPUT_CHECKS, MUTATES_TRACE,
+        RETURNS_B_Y_AS_DB_Y, NOT_IMPLEMENTED
+    }
+
+    /** The reference with a cell that has {@code bug}, and a hand-written BPTT that calls it. */
+    static Submission buggyCell(CellBug bug) {
+        return buggy(EnumSet.of(bug), EnumSet.noneOf(RnnBug.class), false);
+    }
+
+    /** The reference with a hand-written cell and a BPTT that has {@code bug}. */
+    static Submission buggyRnn(RnnBug bug) {
+        return buggy(EnumSet.noneOf(CellBug.class), EnumSet.of(bug), false);
+    }
+
+    /** The reference with hand-written cell and BPTT, and a CrossEntropy that averages the sequence loss over T. */
+    static Submission lossAveraged() {
+        return buggy(EnumSet.noneOf(CellBug.class), EnumSet.noneOf(RnnBug.class), true);
+    }
+
+    private static Submission buggy(Set<CellBug> cellBugs, Set<RnnBug> rnnBugs, boolean lossAveraged) {
+        SubmissionWrapper s = SubmissionWrapper.ofReference()
+                .withRnnCell((self, g1) -> new HandCell(self.activation(g1), self.crossEntropy(), cellBugs))
+                .withRnn((self, g1) -> new HandRnn(self.rnnCell(g1), self.crossEntropy(), rnnBugs));
+        return !lossAveraged ? s : s.withCrossEntropy(ce -> new CrossEntropy() { // the student's bug: averaged over T
+            @Override
+            public SimpleMatrix softmax(SimpleMatrix logits) {
+                return ce.softmax(logits);
+            }
+
+            @Override
+            public double loss(SimpleMatrix o, int target) {
+                return ce.loss(o, target);
+            }
+
+            @Override
+            public SimpleMatrix gradient(SimpleMatrix o, int target) {
+                return ce.gradient(o, target);
+            }
+
+            @Override
+            public double sequenceLoss(List<SimpleMatrix> outputs, int[] targets) {
+                return ce.sequenceLoss(outputs, targets) / targets.length;
+            }
+        });
+    }
+
+    /** The reference cell, written out again, with planted bugs. */
+    static final class HandCell implements RnnCell {
+        final Activation g1;
+        final CrossEntropy ce;
+        final Set<CellBug> bugs;
+
+        HandCell(Activation g1, CrossEntropy ce, Set<CellBug> bugs) {
+            this.g1 = g1;
+            this.ce = ce;
+            this.bugs = bugs;
+        }
+
+        private SimpleMatrix z(RnnParameters p, SimpleMatrix x, SimpleMatrix sPrev) {
+            SimpleMatrix z = p.U().mult(x).plus(p.W().mult(sPrev));
+            return bugs.contains(CellBug.B_A_MISSING) ? z : z.plus(p.b_a());
+        }
+
+        @Override
+        public CellOutput forward(RnnParameters p, SimpleMatrix x, SimpleMatrix sPrev) {
+            if (bugs.contains(CellBug.NOT_IMPLEMENTED)) {
+                throw new NotImplementedYetException("RnnCell.forward");
+            }
+            SimpleMatrix s = g1.value(z(p, x, sPrev));
+            return new CellOutput(s, ce.softmax(p.V().mult(s).plus(p.b_y())));
+        }
+
+        @Override
+        public CellGradients backward(RnnParameters p, SimpleMatrix x, SimpleMatrix sPrev, SimpleMatrix sT,
+                SimpleMatrix dLogits, SimpleMatrix dsNext) {
+            if (bugs.contains(CellBug.NOT_IMPLEMENTED)) {
+                throw new NotImplementedYetException("RnnCell.backward");
+            }
+            SimpleMatrix dV = dLogits.mult(sT.transpose());
+            SimpleMatrix dby = bugs.contains(CellBug.RETURNS_DLOGITS_AS_DB_Y) ? dLogits : dLogits.copy();
+            SimpleMatrix ds;
+            if (bugs.contains(CellBug.MUTATES_DS_NEXT)) { // accumulates into the argument
+                CommonOps_DDRM.addEquals(dsNext.getDDRM(), p.V().transpose().mult(dLogits).getDDRM());
+                ds = dsNext;
+            } else {
+                ds = p.V().transpose().mult(dLogits);
+                if (!bugs.contains(CellBug.DS_NEXT_DROPPED)) {
+                    ds = ds.plus(dsNext);
+                }
+            }
+            SimpleMatrix z = z(p, x, sPrev);
+            SimpleMatrix prime;
+            if (bugs.contains(CellBug.G1_PRIME_MISSING)) {
+                prime = z.copy();
+                prime.fill(1);
+            } else if (bugs.contains(CellBug.G1_PRIME_OF_S)) {
+                prime = g1.derivative(sT);
+            } else if (bugs.contains(CellBug.RELU_PRIME_AT_ZERO_IS_ONE)) {
+                prime = g1.derivative(z);
+                for (int i = 0; i < z.getNumRows(); i++) {
+                    if (z.get(i, 0) == 0) {
+                        prime.set(i, 0, 1);
+                    }
+                }
+            } else {
+                prime = g1.derivative(z);
+            }
+            SimpleMatrix dz = ds.elementMult(prime);
+            SimpleMatrix dU = dz.mult(x.transpose());
+            SimpleMatrix dW = dz.mult((bugs.contains(CellBug.DW_USES_S_T) ? sT : sPrev).transpose());
+            SimpleMatrix dsPrev = (bugs.contains(CellBug.W_NOT_TRANSPOSED) ? p.W() : p.W().transpose()).mult(dz);
+            return new CellGradients(new RnnGradients(dU, dW, dV, dz.copy(), dby), dsPrev);
+        }
+    }
+
+    /** The reference BPTT, written out again, with planted bugs; it calls the given cell. */
+    static final class HandRnn implements Rnn {
+        final RnnCell cell;
+        final CrossEntropy ce;
+        final Set<RnnBug> bugs;
+
+        HandRnn(RnnCell cell, CrossEntropy ce, Set<RnnBug> bugs) {
+            this.cell = cell;
+            this.ce = ce;
+            this.bugs = bugs;
+        }
+
+        @Override
+        public RnnTrace forward(RnnParameters params, List<SimpleMatrix> xs) {
+            if (bugs.contains(RnnBug.NOT_IMPLEMENTED)) {
+                throw new NotImplementedYetException("Rnn.forward");
+            }
+            if (bugs.contains(RnnBug.NO_INPUT_CHECKS)) {
+                xs.get(0); // IndexOutOfBoundsException for an empty sequence; shapes go straight to EJML
+            } else {
+                if (xs.isEmpty()) {
+                    throw new IllegalArgumentException("need at least one input x_1");
+                }
+                for (int t = 1; t <= xs.size(); t++) {
+                    org.rnnautograder.assignment.Shapes.requireColumn("x_" + t, xs.get(t - 1), params.m());
+                }
+            }
+            List<SimpleMatrix> states = new ArrayList<>();
+            List<SimpleMatrix> outputs = new ArrayList<>();
+            states.add(new SimpleMatrix(params.n(), 1));
+            for (SimpleMatrix x : xs) {
+                SimpleMatrix sPrev = bugs.contains(RnnBug.NO_RECURRENCE) ? new SimpleMatrix(params.n(), 1)
+                        : states.get(states.size() - 1);
+                CellOutput out = cell.forward(params, x, sPrev);
+                states.add(out.s_t());
+                outputs.add(out.o_t());
+            }
+            return new RnnTrace(states, outputs);
+        }
+
+        @Override
+        public RnnGradients backward(RnnParameters params, List<SimpleMatrix> xs, RnnTrace trace, int[] targets) {
+            if (bugs.contains(RnnBug.NOT_IMPLEMENTED)) {
+                throw new NotImplementedYetException("Rnn.backward");
+            }
+            int T = xs.size();
+            RnnGradients sum = RnnGradients.zerosLike(params);
+            List<SimpleMatrix> acc = new ArrayList<>(sum.blocks());
+            SimpleMatrix dsNext = new SimpleMatrix(params.n(), 1);
+            for (int t = T; t >= 1; t--) {
+                SimpleMatrix dLogits = ce.gradient(trace.o(t), targets[t - 1]);
+                CellGradients step = cell.backward(params, xs.get(t - 1), trace.s(t - 1), trace.s(t), dLogits, dsNext);
+                for (int b = 0; b < 5; b++) {
+                    acc.set(b, bugs.contains(RnnBug.LAST_STEP_ONLY) && t == T ? step.grads().blocks().get(b).copy()
+                            : bugs.contains(RnnBug.LAST_STEP_ONLY) ? acc.get(b)
+                            : acc.get(b).plus(step.grads().blocks().get(b)));
+                }
+                if (!bugs.contains(RnnBug.DS_NEXT_DROPPED)) {
+                    dsNext = step.ds_prev();
+                }
+            }
+            if (bugs.contains(RnnBug.MUTATES_TRACE)) {
+                CommonOps_DDRM.scale(0.5, trace.s(T).getDDRM()); // "reuses" the last state as scratch space
+            }
+            if (bugs.contains(RnnBug.AVERAGED_OVER_T)) {
+                acc.replaceAll(b -> b.divide(T));
+            }
+            if (bugs.contains(RnnBug.RETURNS_B_Y_AS_DB_Y)) {
+                acc.set(4, params.b_y());
+            }
+            return RnnGradients.ofBlocks(acc);
+        }
     }
 }

@@ -1,9 +1,10 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rnnautograder.suite.TrainChecksRunner.assertFails;
+import static org.rnnautograder.suite.SuiteHarness.assertAllNotImplemented;
+import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
+import static org.rnnautograder.suite.SuiteHarness.assertFails;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,32 +119,32 @@ class SgdChecksTest {
     }
 
     private static Map<String, CheckResult> run(Bug bug) {
-        return TrainChecksRunner.run(SgdChecks.class, TrainChecksRunner.with(REFERENCE, new BuggySgd(bug), null), REFERENCE,
-                SuiteContext.DEFAULT_SEED);
+        return SuiteHarness.run(SubmissionWrapper.of(REFERENCE).with(new BuggySgd(bug)), REFERENCE,
+                SuiteContext.DEFAULT_SEED, SgdChecks.class);
     }
 
     @Test
     void theReferenceScoresFullPoints() {
-        TrainChecksRunner.assertAllPassed(TrainChecksRunner.run(SgdChecks.class, REFERENCE, REFERENCE, SuiteContext.DEFAULT_SEED),
-                CHECKS, POINTS);
+        assertAllPass(SuiteHarness.run(REFERENCE, REFERENCE, SuiteContext.DEFAULT_SEED, SgdChecks.class),
+                CHECKS, POINTS, "reference");
     }
 
     @Test
     void theSandboxedReferenceScoresFullPointsInGradingMode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
-        TrainChecksRunner.assertAllPassed(TrainChecksRunner.runSandboxed(SgdChecks.class, tmp, 11), CHECKS, POINTS);
+        assertAllPass(SuiteHarness.runSandboxed(tmp, 11, SgdChecks.class), CHECKS, POINTS, "sandboxed reference");
     }
 
     @Test
     void theReferencePassesForFiftySeeds() {
         for (long seed = 0; seed < 50; seed++) {
-            TrainChecksRunner.assertAllPassed(TrainChecksRunner.run(SgdChecks.class, REFERENCE, REFERENCE, seed * 7919 + 1),
-                    CHECKS, POINTS);
+            assertAllPass(SuiteHarness.run(REFERENCE, REFERENCE, seed * 7919 + 1, SgdChecks.class),
+                    CHECKS, POINTS, "seed " + (seed * 7919 + 1));
         }
     }
 
     @Test
     void studentModeSkipsTheReferenceCheck() {
-        Map<String, CheckResult> r = TrainChecksRunner.run(SgdChecks.class, REFERENCE, null, 5);
+        Map<String, CheckResult> r = SuiteHarness.run(REFERENCE, null, 5, SgdChecks.class);
         assertEquals(CheckResult.Status.SKIPPED, r.get("sgd.reference").status());
         assertTrue(r.get("sgd.reference").message().contains(ComponentChecks.GRADED_BY_INSTRUCTOR));
         assertEquals(CHECKS - 1, r.values().stream().filter(x -> x.status() == CheckResult.Status.PASSED).count());
@@ -204,7 +205,7 @@ class SgdChecksTest {
 
     @Test
     void clampingOnlyTheUpperSide() {
-        assertFails(run(Bug.CLAMPS_UPPER_ONLY), "sgd.clip-value", "only the upper side", "−c");
+        assertFails(run(Bug.CLAMPS_UPPER_ONLY), "sgd.clip-value", "Only the upper side", "−c");
     }
 
     @Test
@@ -216,13 +217,6 @@ class SgdChecksTest {
 
     @Test
     void notImplemented() {
-        Map<String, CheckResult> r = run(Bug.NOT_IMPLEMENTED);
-        assertEquals(CHECKS, r.size());
-        for (CheckResult c : r.values()) {
-            assertEquals(CheckResult.Status.NOT_IMPLEMENTED, c.status(), c.id() + ": " + c.message());
-            assertTrue(c.message().contains("not implemented yet"), c.message());
-            assertFalse(c.message().contains("\n"), "one line: " + c.message());
-            assertEquals(0, c.earned());
-        }
+        assertAllNotImplemented(run(Bug.NOT_IMPLEMENTED), CHECKS);
     }
 }

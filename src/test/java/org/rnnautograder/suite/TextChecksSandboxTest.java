@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnautograder.grading.CheckResult;
-import org.rnnautograder.sandbox.CompilationResult;
-import org.rnnautograder.sandbox.SandboxLimits;
-import org.rnnautograder.sandbox.SandboxedSubmission;
-import org.rnnautograder.sandbox.SubmissionCompiler;
 import submission.RnnSubmission;
 
 /**
@@ -24,20 +21,19 @@ class TextChecksSandboxTest {
 
     @Test
     void theSandboxedReferenceScoresFullPointsThroughTheProxies() {
-        CompilationResult compiled = new SubmissionCompiler().compile(Path.of("reference-solutions"), dir.resolve("classes"));
-        assertTrue(compiled.success(), compiled::summary);
-        try (SandboxedSubmission sandbox = SandboxedSubmission.start(compiled.outputDir(), SandboxLimits.defaults())) {
+        SuiteHarness.withSandboxedReference(dir, sandboxed -> {
             for (Class<?> checks : List.of(TokenizerChecks.class, VocabularyChecks.class)) {
                 long start = System.nanoTime();
-                List<CheckResult> results = TextChecksSupport.run(sandbox.submission(), new RnnSubmission(), 42L, checks);
+                Map<String, CheckResult> results = SuiteHarness.run(sandboxed, new RnnSubmission(), 42L, checks);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 assertEquals(checks == TokenizerChecks.class ? 4 : 7, results.size());
-                for (CheckResult r : results) {
+                for (CheckResult r : results.values()) {
                     assertEquals(CheckResult.Status.PASSED, r.status(), r.id() + ": " + r.message());
                 }
                 System.out.printf("%s through the sandbox: %.2f s%n", checks.getSimpleName(), seconds);
                 assertTrue(seconds < 10, checks.getSimpleName() + " took " + seconds + " s through the sandbox");
             }
-        }
+            return null;
+        });
     }
 }

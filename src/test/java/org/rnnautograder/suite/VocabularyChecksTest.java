@@ -1,11 +1,12 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rnnautograder.suite.TextChecksSupport.assertFailsNaming;
-import static org.rnnautograder.suite.TextChecksSupport.result;
-import static org.rnnautograder.suite.TextChecksSupport.run;
+import static org.rnnautograder.suite.SuiteHarness.assertAllNotImplemented;
+import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
+import static org.rnnautograder.suite.SuiteHarness.assertFails;
+import static org.rnnautograder.suite.SuiteHarness.result;
+import static org.rnnautograder.suite.SuiteHarness.run;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.NotImplementedYetException;
+import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.Vocabulary;
 import org.rnnautograder.grading.CheckResult;
 import submission.RnnSubmission;
@@ -149,45 +151,30 @@ class VocabularyChecksTest {
         }
     }
 
-    private static TextChecksSupport.Delegating buggy(Bug bug) {
-        return new TextChecksSupport.Delegating(bug.name()) {
-            @Override
-            public Vocabulary vocabulary(List<List<String>> sentences, int minCount) {
-                return new BuggyVocabulary(sentences, minCount, bug);
-            }
-        };
+    private static Submission buggy(Bug bug) {
+        return SubmissionWrapper.ofReference()
+                .withVocabulary((sentences, minCount) -> new BuggyVocabulary(sentences, minCount, bug));
     }
 
     @Test
     void theReferenceScoresFullPointsAndThePointsSumToTen() {
-        List<CheckResult> results = run(new RnnSubmission(), new RnnSubmission(), 20261126L, CHECKS);
-        assertEquals(7, results.size());
-        for (CheckResult r : results) {
-            assertEquals(CheckResult.Status.PASSED, r.status(), r.id() + ": " + r.message());
-            assertEquals(r.points(), r.earned());
-        }
-        assertEquals(10, results.stream().mapToInt(CheckResult::points).sum());
+        Map<String, CheckResult> results = run(new RnnSubmission(), new RnnSubmission(), 20261126L, CHECKS);
+        assertAllPass(results, 7, 10, "reference");
+        assertEquals(10, results.values().stream().mapToInt(CheckResult::points).sum());
         assertTrue(result(results, "vocabulary.reference").needsReference());
     }
 
     @Test
     void theReferencePassesForFiftySeeds() {
         for (long seed = 1; seed <= 50; seed++) {
-            for (CheckResult r : run(new RnnSubmission(), new RnnSubmission(), seed * 104729, CHECKS)) {
-                assertEquals(CheckResult.Status.PASSED, r.status(), "seed " + seed * 104729 + ", " + r.id() + ": " + r.message());
-            }
+            assertAllPass(run(new RnnSubmission(), new RnnSubmission(), seed * 104729, CHECKS), 7, 10, "seed " + seed * 104729);
         }
     }
 
     @Test
     void aCorrectHandWrittenVocabularyPassesToo() {
         // guards the buggy variants: without a bug, BuggyVocabulary is a second correct implementation
-        for (CheckResult r : run(new TextChecksSupport.Delegating("correct") {
-            @Override
-            public Vocabulary vocabulary(List<List<String>> sentences, int minCount) {
-                return new BuggyVocabulary(sentences, minCount, Bug.NONE);
-            }
-        }, new RnnSubmission(), 20261126L, CHECKS)) {
+        for (CheckResult r : run(buggy(Bug.NONE), new RnnSubmission(), 20261126L, CHECKS).values()) {
             assertEquals(CheckResult.Status.PASSED, r.status(), r.id() + ": " + r.message());
         }
     }
@@ -201,145 +188,138 @@ class VocabularyChecksTest {
 
     @Test
     void idsStartingAtZeroAreCaught() {
-        assertFailsNaming(buggy(Bug.IDS_FROM_ZERO), CHECKS, "vocabulary.ids.fixtures", "start at 0", "reserved", "id 3");
-        assertFailsNaming(buggy(Bug.IDS_FROM_ZERO), CHECKS, "vocabulary.property.consistent", "seed", "reserved tokens",
+        assertFails(run(buggy(Bug.IDS_FROM_ZERO), CHECKS), "vocabulary.ids.fixtures", "start at 0", "reserved", "id 3");
+        assertFails(run(buggy(Bug.IDS_FROM_ZERO), CHECKS), "vocabulary.property.consistent", "seed", "reserved tokens",
                 "are missing", "id 3");
     }
 
     @Test
     void corpusIdsFromZeroInTheMapAreCaught() {
-        assertFailsNaming(buggy(Bug.IDS_FROM_ZERO_IN_MAP), CHECKS, "vocabulary.ids.fixtures", "idOf(\"the\") is 0",
+        assertFails(run(buggy(Bug.IDS_FROM_ZERO_IN_MAP), CHECKS), "vocabulary.ids.fixtures", "idOf(\"the\") is 0",
                 "start at 0", "from 3");
     }
 
     @Test
     void hashOrderIsCaught() {
-        assertFailsNaming(buggy(Bug.HASH_SET_ORDER), CHECKS, "vocabulary.ids.fixtures", "first appearance", "HashMap",
+        assertFails(run(buggy(Bug.HASH_SET_ORDER), CHECKS), "vocabulary.ids.fixtures", "first appearance", "HashMap",
                 "LinkedHashMap");
-        assertFailsNaming(buggy(Bug.HASH_SET_ORDER), CHECKS, "vocabulary.property.consistent", "seed", "HashMap");
+        assertFails(run(buggy(Bug.HASH_SET_ORDER), CHECKS), "vocabulary.property.consistent", "seed", "HashMap");
     }
 
     @Test
     void countingPerSentenceIsCaught() {
-        assertFailsNaming(buggy(Bug.PER_SENTENCE_COUNT), CHECKS, "vocabulary.mincount.fixtures", "whole corpus",
+        assertFails(run(buggy(Bug.PER_SENTENCE_COUNT), CHECKS), "vocabulary.mincount.fixtures", "whole corpus",
                 "not per sentence");
     }
 
     @Test
     void alphabeticalOrderIsCaught() {
-        assertFailsNaming(buggy(Bug.ALPHABETICAL), CHECKS, "vocabulary.ids.fixtures", "alphabetically", "first appearance");
-        assertFailsNaming(buggy(Bug.ALPHABETICAL), CHECKS, "vocabulary.reference", "seed", "first appearance");
+        assertFails(run(buggy(Bug.ALPHABETICAL), CHECKS), "vocabulary.ids.fixtures", "alphabetically", "first appearance");
+        assertFails(run(buggy(Bug.ALPHABETICAL), CHECKS), "vocabulary.reference", "seed", "first appearance");
     }
 
     @Test
     void frequencyOrderIsCaught() {
-        assertFailsNaming(buggy(Bug.BY_FREQUENCY), CHECKS, "vocabulary.ids.fixtures", "by frequency", "first appearance");
-        assertFailsNaming(buggy(Bug.BY_FREQUENCY), CHECKS, "vocabulary.property.consistent", "seed", "first appearance");
-        assertFailsNaming(buggy(Bug.BY_FREQUENCY), CHECKS, "vocabulary.reference", "seed", "first appearance");
+        assertFails(run(buggy(Bug.BY_FREQUENCY), CHECKS), "vocabulary.ids.fixtures", "by frequency", "first appearance");
+        assertFails(run(buggy(Bug.BY_FREQUENCY), CHECKS), "vocabulary.property.consistent", "seed", "first appearance");
+        assertFails(run(buggy(Bug.BY_FREQUENCY), CHECKS), "vocabulary.reference", "seed", "first appearance");
     }
 
     @Test
     void greaterThanInsteadOfAtLeastIsCaught() {
-        assertFailsNaming(buggy(Bug.GREATER_THAN), CHECKS, "vocabulary.mincount.fixtures", "> instead of >=");
-        assertFailsNaming(buggy(Bug.GREATER_THAN), CHECKS, "vocabulary.ids.fixtures", "> instead of >=");
+        assertFails(run(buggy(Bug.GREATER_THAN), CHECKS), "vocabulary.mincount.fixtures", "> instead of >=");
+        assertFails(run(buggy(Bug.GREATER_THAN), CHECKS), "vocabulary.ids.fixtures", "> instead of >=");
     }
 
     @Test
     void ignoringMinCountIsCaught() {
-        assertFailsNaming(buggy(Bug.MIN_COUNT_IGNORED), CHECKS, "vocabulary.mincount.fixtures", "fewer than minCount");
+        assertFails(run(buggy(Bug.MIN_COUNT_IGNORED), CHECKS), "vocabulary.mincount.fixtures", "fewer than minCount");
     }
 
     @Test
     void reservedStringsAddedTwiceAreCaught() {
-        assertFailsNaming(buggy(Bug.RESERVED_TWICE), CHECKS, "vocabulary.ids.fixtures", "added again");
+        assertFails(run(buggy(Bug.RESERVED_TWICE), CHECKS), "vocabulary.ids.fixtures", "added again");
     }
 
     @Test
     void unknownTokensNotMappedToUnkAreCaught() {
-        assertFailsNaming(buggy(Bug.UNKNOWN_MINUS_ONE), CHECKS, "vocabulary.ids.fixtures", "idOf", "UNK_ID (2)", "-1");
-        assertFailsNaming(buggy(Bug.UNKNOWN_MINUS_ONE), CHECKS, "vocabulary.encode-decode.fixtures", "<unk> = 2");
+        assertFails(run(buggy(Bug.UNKNOWN_MINUS_ONE), CHECKS), "vocabulary.ids.fixtures", "idOf", "UNK_ID (2)", "-1");
+        assertFails(run(buggy(Bug.UNKNOWN_MINUS_ONE), CHECKS), "vocabulary.encode-decode.fixtures", "<unk> = 2");
     }
 
     @Test
     void encodeWithoutStartAndEndIsCaught() {
-        assertFailsNaming(buggy(Bug.ENCODE_NO_MARKERS), CHECKS, "vocabulary.encode-decode.fixtures",
+        assertFails(run(buggy(Bug.ENCODE_NO_MARKERS), CHECKS), "vocabulary.encode-decode.fixtures",
                 "<start> and <end> are missing", "k + 2");
-        assertFailsNaming(buggy(Bug.ENCODE_NO_END), CHECKS, "vocabulary.encode-decode.fixtures", "<end> (id 1) is missing");
-        assertFailsNaming(buggy(Bug.ENCODE_NO_MARKERS), CHECKS, "vocabulary.property.consistent", "seed", "missing");
+        assertFails(run(buggy(Bug.ENCODE_NO_END), CHECKS), "vocabulary.encode-decode.fixtures", "<end> (id 1) is missing");
+        assertFails(run(buggy(Bug.ENCODE_NO_MARKERS), CHECKS), "vocabulary.property.consistent", "seed", "missing");
     }
 
     @Test
     void decodeKeepingStartAndEndIsCaught() {
-        assertFailsNaming(buggy(Bug.DECODE_KEEPS_MARKERS), CHECKS, "vocabulary.encode-decode.fixtures",
+        assertFails(run(buggy(Bug.DECODE_KEEPS_MARKERS), CHECKS), "vocabulary.encode-decode.fixtures",
                 "must drop <start> and <end>");
-        assertFailsNaming(buggy(Bug.DECODE_KEEPS_MARKERS), CHECKS, "vocabulary.property.consistent", "seed", "drop");
+        assertFails(run(buggy(Bug.DECODE_KEEPS_MARKERS), CHECKS), "vocabulary.property.consistent", "seed", "drop");
     }
 
     @Test
     void decodeDroppingUnkIsCaught() {
-        assertFailsNaming(buggy(Bug.DECODE_DROPS_UNK), CHECKS, "vocabulary.encode-decode.fixtures", "<unk> must stay");
+        assertFails(run(buggy(Bug.DECODE_DROPS_UNK), CHECKS), "vocabulary.encode-decode.fixtures", "<unk> must stay");
     }
 
     @Test
     void badIdsWithoutAClearExceptionAreCaught() {
-        assertFailsNaming(buggy(Bug.TOKEN_OF_LIST_GET), CHECKS, "vocabulary.bad-id", "IndexOutOfBoundsException",
-                "IllegalArgumentException was expected", "check the range first");
-        assertFailsNaming(buggy(Bug.MESSAGE_WITHOUT_RANGE), CHECKS, "vocabulary.bad-id", "which range");
+        assertFails(run(buggy(Bug.TOKEN_OF_LIST_GET), CHECKS), "vocabulary.bad-id", "IndexOutOfBoundsException",
+                "IllegalArgumentException was expected", "Check the range first");
+        assertFails(run(buggy(Bug.MESSAGE_WITHOUT_RANGE), CHECKS), "vocabulary.bad-id", "which range");
     }
 
     @Test
     void mutationAndSharedResultsAreCaught() {
-        assertFailsNaming(buggy(Bug.MUTATES_SENTENCES), CHECKS, "vocabulary.inputs-untouched",
+        assertFails(run(buggy(Bug.MUTATES_SENTENCES), CHECKS), "vocabulary.inputs-untouched",
                 "modified its argument sentences", "<start>/<end>");
-        assertFailsNaming(buggy(Bug.DECODE_MUTATES_IDS), CHECKS, "vocabulary.inputs-untouched", "must not modify ids");
-        assertFailsNaming(buggy(Bug.ENCODE_CACHED_ARRAY), CHECKS, "vocabulary.inputs-untouched", "new array");
+        assertFails(run(buggy(Bug.DECODE_MUTATES_IDS), CHECKS), "vocabulary.inputs-untouched", "must not modify ids");
+        assertFails(run(buggy(Bug.ENCODE_CACHED_ARRAY), CHECKS), "vocabulary.inputs-untouched", "new array");
     }
 
     @Test
     void anAbsurdSizeFailsFastWithoutReadingEveryId() {
-        assertFailsNaming(buggy(Bug.HUGE_SIZE), CHECKS, "vocabulary.ids.fixtures", "size() is " + Integer.MAX_VALUE,
+        assertFails(run(buggy(Bug.HUGE_SIZE), CHECKS), "vocabulary.ids.fixtures", "size() is " + Integer.MAX_VALUE,
                 "but expected 8");
     }
 
     @Test
     void notImplementedGivesOneLine() {
-        TextChecksSupport.Delegating template = new TextChecksSupport.Delegating("template") {
+        Submission template = SubmissionWrapper.ofReference().withVocabulary((sentences, minCount) -> new Vocabulary() {
             @Override
-            public Vocabulary vocabulary(List<List<String>> sentences, int minCount) {
-                return new Vocabulary() {
-                    @Override
-                    public int size() {
-                        throw new NotImplementedYetException("Vocabulary.size");
-                    }
-
-                    @Override
-                    public int idOf(String token) {
-                        throw new NotImplementedYetException("Vocabulary.idOf");
-                    }
-
-                    @Override
-                    public String tokenOf(int id) {
-                        throw new NotImplementedYetException("Vocabulary.tokenOf");
-                    }
-
-                    @Override
-                    public int[] encode(List<String> sentence) {
-                        throw new NotImplementedYetException("Vocabulary.encode");
-                    }
-
-                    @Override
-                    public List<String> decode(int[] ids) {
-                        throw new NotImplementedYetException("Vocabulary.decode");
-                    }
-                };
+            public int size() {
+                throw new NotImplementedYetException("Vocabulary.size");
             }
-        };
-        List<CheckResult> results = run(template, new RnnSubmission(), 20261126L, CHECKS);
-        assertEquals(7, results.size());
-        for (CheckResult r : results) {
-            assertEquals(CheckResult.Status.NOT_IMPLEMENTED, r.status(), r.id() + ": " + r.message());
-            assertTrue(r.message().startsWith("Vocabulary.") && r.message().endsWith("not implemented yet"), r.message());
-            assertFalse(r.message().contains("\n"), r.message());
+
+            @Override
+            public int idOf(String token) {
+                throw new NotImplementedYetException("Vocabulary.idOf");
+            }
+
+            @Override
+            public String tokenOf(int id) {
+                throw new NotImplementedYetException("Vocabulary.tokenOf");
+            }
+
+            @Override
+            public int[] encode(List<String> sentence) {
+                throw new NotImplementedYetException("Vocabulary.encode");
+            }
+
+            @Override
+            public List<String> decode(int[] ids) {
+                throw new NotImplementedYetException("Vocabulary.decode");
+            }
+        });
+        Map<String, CheckResult> results = run(template, new RnnSubmission(), 20261126L, CHECKS);
+        assertAllNotImplemented(results, 7);
+        for (CheckResult r : results.values()) {
+            assertTrue(r.message().startsWith("Vocabulary."), r.message());
         }
     }
 }
