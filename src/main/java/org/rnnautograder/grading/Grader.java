@@ -5,14 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.SubmissionLoadException;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.sandbox.CompilationResult;
+import org.rnnautograder.sandbox.Folders;
 import org.rnnautograder.sandbox.SandboxLimits;
 import org.rnnautograder.sandbox.SandboxedSubmission;
 import org.rnnautograder.sandbox.SubmissionCompiler;
@@ -95,7 +94,7 @@ public final class Grader {
                         Map.of(), List.of(), message, start, seed, "none (nothing ran)");
             }
         } finally {
-            delete(work);
+            Folders.deleteRecursively(work);
         }
     }
 
@@ -106,13 +105,5 @@ public final class Grader {
         int max = checks.stream().mapToInt(CheckResult::points).sum();
         return new SubmissionResult(name, status, checks, outputs, evidence, compileErrors, message, score, max,
                 (System.nanoTime() - start) / 1e9, seed, AutograderVersion.current(), fixturesHash(), isolation);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder: best effort
-        }
     }
 }

@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.Submissions;
 import org.rnnautograder.sandbox.CompilationResult;
+import org.rnnautograder.sandbox.Folders;
 import org.rnnautograder.sandbox.SubmissionCompiler;
 
 /**
@@ -48,7 +47,7 @@ public final class TrustedSubmission implements AutoCloseable {
         }
         CompilationResult result = new SubmissionCompiler().compile(dir, out.resolve("classes"));
         if (!result.success()) {
-            delete(out);
+            Folders.deleteRecursively(out);
             throw new IllegalArgumentException("the submission in " + dir + " does not compile: " + result.summary()
                     + result.errors().stream().map(d -> "\n  " + d).collect(Collectors.joining()));
         }
@@ -57,7 +56,7 @@ public final class TrustedSubmission implements AutoCloseable {
             return new TrustedSubmission(out, loader, Submissions.load(loader));
         } catch (RuntimeException e) {
             close(loader);
-            delete(out);
+            Folders.deleteRecursively(out);
             throw new IllegalArgumentException("the submission in " + dir + " has no usable entry point: " + e.getMessage(), e);
         }
     }
@@ -69,7 +68,7 @@ public final class TrustedSubmission implements AutoCloseable {
     @Override
     public void close() {
         close(loader);
-        delete(classes);
+        Folders.deleteRecursively(classes);
     }
 
     private static void close(URLClassLoader loader) {
@@ -77,14 +76,6 @@ public final class TrustedSubmission implements AutoCloseable {
             loader.close();
         } catch (IOException e) {
             // nothing to do: the class files are deleted next
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temporary folder
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.rnnautograder.sandbox;
 
+import org.rnnautograder.fixtures.TableVocabulary;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -10,13 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * One life of a child JVM: the process, its pipes, a reader thread that sorts what the child writes
@@ -204,7 +202,7 @@ final class ChildJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteRecursively(workDir);
+        Folders.deleteRecursively(workDir);
     }
 
     /** Closes stdin (the child then exits by itself), waits briefly, then kills what is left. */
@@ -280,16 +278,5 @@ final class ChildJvm implements AutoCloseable {
 
     private static String excerpt(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
     }
 }

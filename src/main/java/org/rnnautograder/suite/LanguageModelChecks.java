@@ -24,7 +24,7 @@ import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFile;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.fixtures.Tolerance;
-import org.rnnautograder.sandbox.TableVocabulary;
+import org.rnnautograder.fixtures.TableVocabulary;
 
 /**
  * LanguageModel: input/label pairs, the training loop, completion.

@@ -1,5 +1,6 @@
 package org.rnnautograder.sandbox;
 
+import org.rnnautograder.fixtures.TableVocabulary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
