@@ -11,7 +11,7 @@ import org.rnnautograder.grading.SubmissionResult;
 /**
  * {@code feedback.html}: the content of {@link FeedbackMarkdown} as one self-contained page (inline CSS, no
  * external resource, no script), every string HTML-escaped, plus inline SVG plots of the evidence: a bar chart per
- * "stepError" series (gradient error per time step) and a line chart per "loss" series (training loss per epoch);
+ * "stepError" series (BPTT gradient error by sequence length T, from T = 1) and a line chart per "loss" series (training loss per epoch);
  * any other series gets a line chart under its own name. No evidence, no plot section.
  */
 public final class FeedbackHtml {
@@ -139,7 +139,7 @@ public final class FeedbackHtml {
     /** @return the chart for one series */
     static String svg(Plot p) {
         return switch (p.series()) {
-            case "stepError" -> SvgPlot.bars("gradient error per time step", "time step t", "relative error", 0, p.values(),
+            case "stepError" -> SvgPlot.bars("BPTT gradient error by sequence length T", "sequence length T (x_1 … x_T)", "relative error", 1, p.values(),
                     SvgPlot.Scale.AUTO);
             case "loss" -> SvgPlot.line("your training loss per epoch", "epoch", "loss", 1, p.values(), SvgPlot.Scale.LINEAR);
             default -> SvgPlot.line(p.series(), "index", p.series(), 0, p.values(), SvgPlot.Scale.AUTO);

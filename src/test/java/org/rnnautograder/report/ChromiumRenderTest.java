@@ -92,7 +92,7 @@ class ChromiumRenderTest {
         String dom = chromium(page, "--dump-dom", "feedback-dom");
         assertEquals(2, count(dom, "<svg"), dom);
         assertTrue(dom.contains("Score: 2/20"), dom);
-        assertTrue(dom.contains("gradient error per time step") && dom.contains("your training loss per epoch"));
+        assertTrue(dom.contains("BPTT gradient error by sequence length T") && dom.contains("your training loss per epoch"));
         assertTrue(dom.contains("&lt;script&gt;alert"), "the student's <script> is text in the DOM");
         assertEquals(0, count(dom.toLowerCase(), "<script"), "and not an element");
         assertTrue(dom.contains("你好，世界"), "UTF-8 decoded as such");

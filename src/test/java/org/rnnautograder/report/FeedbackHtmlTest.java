@@ -45,7 +45,7 @@ class FeedbackHtmlTest {
     void oneSvgPerEvidenceSeries() {
         String bob = FeedbackHtml.render(Samples.failing());
         assertEquals(2, count(bob, "<svg"));
-        assertTrue(bob.contains("gradient error per time step") && bob.contains("your training loss per epoch"));
+        assertTrue(bob.contains("BPTT gradient error by sequence length T") && bob.contains("your training loss per epoch"));
         assertTrue(bob.contains("(log scale)"), "step errors spanning 8 decades are on a log axis");
         assertTrue(bob.contains("2 values not drawn"), "the NaN losses are reported, not silently dropped");
         assertEquals(1, count(FeedbackHtml.render(Samples.passing()), "<svg"));
