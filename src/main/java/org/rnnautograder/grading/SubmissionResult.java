@@ -12,7 +12,7 @@ import java.util.Map;
  * @param checks            one result per graded check, in suite order
  * @param outputs           check id → what the student's code printed during that check (capped); absent if nothing
  * @param evidence          check id → named series for plots, e.g. "loss" → the student's loss per epoch,
- *                          "stepError" → the doctor's per-time-step gradient error
+ *                          "stepError" → the BPTT gradient error per sequence length T = 1, 2, …
  * @param compileErrors     the compiler's messages ("file:line: message") when status is COMPILE_ERROR
  * @param message           a one-paragraph explanation when status is not GRADED; empty otherwise
  * @param score             points earned

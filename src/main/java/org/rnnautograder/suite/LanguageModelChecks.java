@@ -154,6 +154,7 @@ public class LanguageModelChecks extends ComponentChecks {
         Expect.that(result != null, "LanguageModel.train returned null (" + context + ").",
                 "Return new TrainingResult(params, lossHistory).");
         double[] h = result.lossHistory();
+        Evidence.record("loss", h); // plotted in the feedback: the student's own training curve
         int windows = expectedPairs(v, corpus, config.window(), Bug.NONE).size();
         Expect.that(h.length == config.epochs(), "LanguageModel.train: lossHistory has " + h.length + " entries, but "
                 + config.epochs() + " epochs were asked for (" + context + ").",

@@ -229,6 +229,15 @@ class LanguageModelChecksTest {
     }
 
     @Test
+    void theStudentsTrainingCurveIsRecordedForTheFeedbackPlot() {
+        var run = SuiteHarness.runFull(REFERENCE, REFERENCE, SuiteContext.DEFAULT_SEED, LanguageModelChecks.class);
+        double[] loss = run.evidence().get("lm.train.loss-falls").get("loss");
+        org.junit.jupiter.api.Assertions.assertNotNull(loss, "evidence 'loss' of lm.train.loss-falls");
+        org.junit.jupiter.api.Assertions.assertTrue(loss.length > 1 && loss[loss.length - 1] <= loss[0] / 2,
+                java.util.Arrays.toString(loss));
+    }
+
+    @Test
     void theSandboxedReferenceScoresFullPointsInGradingMode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
         assertAllPass(SuiteHarness.runSandboxed(tmp, 11, LanguageModelChecks.class), CHECKS, POINTS,
                 "sandboxed reference");
