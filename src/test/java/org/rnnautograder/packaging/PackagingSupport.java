@@ -129,4 +129,83 @@ final class PackagingSupport {
             }
         }
     }
+
+    /**
+     * A shaded autograder jar as {@code mvn package} builds it (target/classes and every dependency jar of the test
+     * class path in one runnable jar, service files merged), built here so that the test grades with the code under
+     * test and needs no earlier {@code mvn package}. The test classes (which hold the reference) are not in it.
+     */
+    static Path shadedJar(Path dir) throws IOException {
+        Path jar = dir.resolve("rnn-autograder.jar");
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().putValue("Manifest-Version", "1.0");
+        mf.getMainAttributes().putValue("Main-Class", "org.rnnautograder.cli.Main");
+        java.util.Map<String, StringBuilder> services = new java.util.TreeMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf)) {
+            Path classes = ROOT.resolve("target/classes");
+            try (Stream<Path> walk = Files.walk(classes)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = classes.relativize(p).toString().replace('\\', '/');
+                    if (name.startsWith("META-INF/services/")) {
+                        services.computeIfAbsent(name, k -> new StringBuilder()).append(Files.readString(p)).append('\n');
+                    } else if (seen.add(name)) {
+                        directories(out, name, seen);
+                        out.putNextEntry(new JarEntry(name));
+                        Files.copy(p, out);
+                        out.closeEntry();
+                    }
+                }
+            }
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                String file = p.getFileName() == null ? "" : p.getFileName().toString();
+                if (!file.endsWith(".jar") || !Files.isRegularFile(p) || file.startsWith("surefire") || entry.contains("/surefire/")) {
+                    continue;
+                }
+                try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {
+                    for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = z.entries(); e.hasMoreElements();) {
+                        java.util.zip.ZipEntry ze = e.nextElement();
+                        String name = ze.getName();
+                        if (ze.isDirectory() || name.equals("META-INF/MANIFEST.MF") || name.matches("META-INF/[^/]+\\.(SF|DSA|RSA)")
+                                || name.endsWith("module-info.class")) {
+                            continue;
+                        }
+                        if (name.startsWith("META-INF/services/")) {
+                            try (java.io.InputStream in = z.getInputStream(ze)) {
+                                services.computeIfAbsent(name, k -> new StringBuilder())
+                                        .append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+                            }
+                        } else if (seen.add(name)) {
+                            directories(out, name, seen);
+                            out.putNextEntry(new JarEntry(name));
+                            try (java.io.InputStream in = z.getInputStream(ze)) {
+                                in.transferTo(out);
+                            }
+                            out.closeEntry();
+                        }
+                    }
+                }
+            }
+            for (java.util.Map.Entry<String, StringBuilder> e : services.entrySet()) {
+                directories(out, e.getKey(), seen);
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue().toString().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** Directory entries for a file's parents, as jar tools write them (JUnit's package scanning needs them). */
+    private static void directories(JarOutputStream out, String file, java.util.Set<String> seen) throws IOException {
+        int slash = -1;
+        while ((slash = file.indexOf('/', slash + 1)) > 0) {
+            String dir = file.substring(0, slash + 1);
+            if (seen.add(dir)) {
+                out.putNextEntry(new JarEntry(dir));
+                out.closeEntry();
+            }
+        }
+    }
 }
