@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rnnautograder.batch.Shard;
 import org.rnnautograder.grading.AutograderVersion;
 import org.rnnautograder.grading.Grader;
 import org.rnnautograder.grading.Rubric;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
                 "per class grades.csv and report.html. Each SUBMISSION is a student repo (src/main/java …) or a folder",
                 "holding one per subfolder."},
         footer = {"", "Exit codes: 0 graded (whatever the scores); 1 usage or input error; 2 internal error.",
-                "Run again with the same --out to resume an interrupted batch (the batch's seed is kept in batch.json)."})
+                "Run again with the same --out to resume an interrupted batch (the batch's seed is kept in batch.json).",
+                "Scale-out: run 'grade CLASS --seed S --shard I/N --out OUT_I' for I = 1 … N (e.g. in parallel CI jobs), then",
+                "'merge OUT_1 … OUT_N --out DIR' for one grades.csv and report.html."})
 public final class GradeCommand implements Runnable {
     @Parameters(paramLabel = "SUBMISSION", arity = "1..*", description = "Submission folders, or folders of submissions.")
     List<Path> submissions;
@@ -61,6 +64,10 @@ public final class GradeCommand implements Runnable {
     @Option(names = "--timeout", defaultValue = "600", description = "Seconds allowed per submission. Default: ${DEFAULT-VALUE}")
     int timeoutSeconds;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = {"Grade only the I-th of N slices of the class (1-based; needs --seed):",
+            "names sorted, dealt round-robin. grades.csv and report.html then cover this slice; join shards with 'merge'."})
+    String shard;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -79,9 +86,20 @@ public final class GradeCommand implements Runnable {
             throw new IllegalArgumentException("reference solution folder " + reference.dir + " does not exist (pass --reference DIR)");
         }
         Map<String, Path> all = SubmissionFolders.expand(submissions);
+        Shard slice = null;
+        int classSize = all.size();
+        if (shard != null) {
+            slice = Shard.parse(shard);
+            if (seed == null) {
+                throw new IllegalArgumentException("--shard needs --seed N: every shard of a class must draw the same random"
+                        + " inputs (any number will do, e.g. --seed " + (new SecureRandom().nextLong() & Long.MAX_VALUE) + ")");
+            }
+            all = slice.select(all);
+        }
         Batch batch = batch(r);
-        w.printf(Locale.ROOT, "grading %d submission%s into %s — seed %d (regrade with --seed %d), %d job%s%n", all.size(),
-                all.size() == 1 ? "" : "s", out, batch.seed(), batch.seed(), jobs, jobs == 1 ? "" : "s");
+        w.printf(Locale.ROOT, "grading %d submission%s%s into %s — seed %d (regrade with --seed %d), %d job%s%n", all.size(),
+                all.size() == 1 ? "" : "s", slice == null ? "" : " (shard " + slice + " of a class of " + classSize + ")", out,
+                batch.seed(), batch.seed(), jobs, jobs == 1 ? "" : "s");
         Progress progress = new Progress(w, all.size());
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Future<SubmissionResult>> futures = new ArrayList<>();
@@ -107,6 +125,10 @@ public final class GradeCommand implements Runnable {
         progress.finish();
         try {
             ReportWriter.writeClass(out, results);
+            if (slice != null) {
+                AtomicFiles.write(out.resolve(Shard.FILE), Json.PRETTY.writeValueAsString(new Shard.Record(slice.index(),
+                        slice.count(), List.copyOf(all.keySet()), batch.seed())) + "\n");
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not write the class reports into " + out, e);
         }
@@ -119,6 +141,10 @@ public final class GradeCommand implements Runnable {
         w.println();
         w.println("class report: " + out.resolve("report.html").toAbsolutePath());
         w.println("gradebook:    " + out.resolve("grades.csv").toAbsolutePath());
+        if (slice != null) {
+            w.println("shard " + slice + ": the class reports cover this slice; join the shards with: merge OUT_1 … OUT_"
+                    + slice.count() + " --out DIR");
+        }
     }
 
     private Batch batch(Rubric r) {

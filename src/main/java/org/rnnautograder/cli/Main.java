@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnn-autograder", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Autograder for the hand-written RNN assignment.",
         subcommands = {GradeCommand.class, GradeOneCommand.class, TrainCommand.class, BenchTrainCommand.class, BenchGradeCommand.class,
-                FixturesCommand.class, CommandLine.HelpCommand.class},
+                FixturesCommand.class, ExportTemplateCommand.class, GradescopePackageCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 usage or input error; 2 internal error."})
 public final class Main implements Runnable {
     /** Exit code of a usage or input error. */

@@ -24,7 +24,7 @@ class CliTest {
 
     @Test
     void helpOnEveryCommandExitsZero() {
-        for (String cmd : List.of("grade", "train", "bench-train", "fixtures")) {
+        for (String cmd : List.of("grade", "train", "bench-train", "fixtures", "export-template", "gradescope-package", "merge")) {
             Outcome o = run(cmd, "--help");
             assertEquals(0, o.code(), cmd);
             assertTrue(o.out().contains("Usage:"), o.out());
