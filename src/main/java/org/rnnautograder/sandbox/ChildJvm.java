@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,6 +28,13 @@ final class ChildJvm implements AutoCloseable {
     /** The longest line accepted from the child, in characters. */
     static final int MAX_LINE = 64 * 1024 * 1024;
     private static final int STDERR_CAP = 16 * 1024;
+
+    /** The one thread that starts every child: it lives as long as this JVM (see {@link #startFromLauncherThread}). */
+    private static final ExecutorService LAUNCHER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sandbox-launcher");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Process process;
     private final int generation;
@@ -74,7 +84,27 @@ final class ChildJvm implements AutoCloseable {
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("LANG", "C.UTF-8");
         pb.environment().put("HOME", workDir.toString());
-        return new ChildJvm(pb.start(), generation, workDir, outputSink);
+        return new ChildJvm(startFromLauncherThread(pb), generation, workDir, outputSink);
+    }
+
+    /**
+     * Starts {@code pb} from {@link #LAUNCHER}. bubblewrap's --die-with-parent is PR_SET_PDEATHSIG, which fires when
+     * the <em>thread</em> that started the process ends, not the process. Calls reach us on short-lived threads (JUnit
+     * runs every check in a thread of its own), so a child restarted during one check was killed (exit code 137) as
+     * soon as that check's thread ended, failing an unrelated later check with "stopped unexpectedly".
+     */
+    private static Process startFromLauncherThread(ProcessBuilder pb) throws IOException {
+        try {
+            return LAUNCHER.submit(pb::start).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the child JVM", e);
+        }
     }
 
     /** @return the real path of the running JDK (java.home) */
@@ -205,16 +235,17 @@ final class ChildJvm implements AutoCloseable {
         Folders.deleteRecursively(workDir);
     }
 
-    /** Closes stdin (the child then exits by itself), waits briefly, then kills what is left. */
+    /**
+     * Kills the child and its descendants. Not by closing stdin and letting it exit first: processes the student's
+     * code started would then be re-parented to init before {@link #kill} could find them (without bubblewrap's PID
+     * namespace nothing else ends them), so they are killed while they are still the child's descendants.
+     */
     @Override
     public void close() {
         try {
             toChild.close();
-            process.waitFor(2, TimeUnit.SECONDS);
         } catch (IOException e) {
             // already gone
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         kill();
     }

@@ -55,6 +55,14 @@ public final class StudentFacingFailures implements TestExecutionExceptionHandle
                 + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()) + where(thrown) + ".");
     }
 
+    /**
+     * @return true for the grading-mode failure of a call itself (it hung, exited, ran out of memory, or its process
+     *         was lost): not an exception of the student's code, so a check that expects one must not swallow it
+     */
+    public static boolean isSandboxFailure(Throwable t) {
+        return t != null && t.getClass().getName().equals("org.rnnautograder.sandbox.SandboxException");
+    }
+
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
