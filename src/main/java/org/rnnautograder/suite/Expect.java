@@ -105,13 +105,13 @@ public final class Expect {
             for (Class<? extends Throwable> t : types) {
                 if (t.isInstance(e)) {
                     if (e.getMessage() == null || e.getMessage().isBlank()) {
-                        throw new CheckFailure(where + " threw " + e.getClass().getSimpleName() + " (" + context
+                        throw new CheckFailure(where + " threw " + StudentFacingFailures.typeOf(e) + " (" + context
                                 + ") but with no message: say what was expected and what came.");
                     }
                     return;
                 }
             }
-            throw new CheckFailure(where + " threw " + e.getClass().getSimpleName() + " (" + context + "), but "
+            throw new CheckFailure(where + " threw " + StudentFacingFailures.typeOf(e) + " (" + context + "), but "
                     + names(types) + " was expected." + (hint == null ? "" : " " + hint));
         }
         throw new CheckFailure(where + " accepted bad input (" + context + "): expected " + names(types) + "."

@@ -56,6 +56,22 @@ public final class StudentFacingFailures implements TestExecutionExceptionHandle
     }
 
     /**
+     * @return the simple class name of what the student's code threw; in grading mode an exception type the sandbox
+     *         does not re-create arrives as its StudentCodeException, whose original class name is what counts
+     */
+    public static String typeOf(Throwable e) {
+        if (e.getClass().getName().equals("org.rnnautograder.sandbox.StudentCodeException")) {
+            try {
+                String name = (String) e.getClass().getMethod("originalClassName").invoke(e);
+                return name.substring(name.lastIndexOf('.') + 1);
+            } catch (ReflectiveOperationException | ClassCastException | NullPointerException ignored) {
+                // fall back to the class we have
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /**
      * @return true for the grading-mode failure of a call itself (it hung, exited, ran out of memory, or its process
      *         was lost): not an exception of the student's code, so a check that expects one must not swallow it
      */

@@ -2,6 +2,7 @@ package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -34,6 +35,18 @@ class StudentFacingFailuresTest {
         CheckFailure f = (CheckFailure) StudentFacingFailures.translate(new SubmissionLoadException("No submission found: …"));
         assertEquals(CheckFailure.Kind.NOT_LOADED, f.kind());
         assertTrue(f.getMessage().startsWith("No submission found"));
+    }
+
+    @Test
+    void anExceptionTheSandboxDidNotRecreateIsNamedByItsOriginalType() {
+        RuntimeException remote = new org.rnnautograder.sandbox.StudentCodeException("java.lang.ClassCastException",
+                "class A cannot be cast to class B", null);
+        assertEquals("ClassCastException", StudentFacingFailures.typeOf(remote));
+        assertEquals("IllegalStateException", StudentFacingFailures.typeOf(new IllegalStateException()));
+        CheckFailure f = assertThrows(CheckFailure.class, () -> Expect.throwsClearly("OneHot.encode(5, 5)", "id = m",
+                () -> { throw remote; }, null, IllegalArgumentException.class));
+        assertTrue(f.getMessage().startsWith("OneHot.encode(5, 5) threw ClassCastException (id = m), but IllegalArgumentException"),
+                f.getMessage());
     }
 
     @Test
