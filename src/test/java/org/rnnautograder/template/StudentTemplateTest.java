@@ -186,7 +186,7 @@ class StudentTemplateTest {
         RnnTrace trace = new RnnTrace(List.of(s0, s1, s2), List.of(o, o));
         int[] targets = {3, 1};
         List<List<String>> sentences = List.of(List.of("a", "b"), List.of("b", "a", "b"));
-        Vocabulary vocabulary = new FixedVocabulary(List.of("a", "b"));
+        Vocabulary vocabulary = new org.rnnautograder.fixtures.TableVocabulary(List.of(Vocabulary.START, Vocabulary.END, Vocabulary.UNK, "a", "b"));
         RnnGradients grads = new RnnGradients(new SimpleMatrix(n, m).plus(0.5), new SimpleMatrix(n, n).plus(-0.25),
                 new SimpleMatrix(m, n).plus(2), new SimpleMatrix(n, 1).plus(1), new SimpleMatrix(m, 1).plus(-1));
 
@@ -397,56 +397,5 @@ class StudentTemplateTest {
             v.set(i, 0, values[i]);
         }
         return v;
-    }
-
-    /** A valid dictionary for the language-model calls, independent of the template's (unimplemented) one. */
-    private static final class FixedVocabulary implements Vocabulary {
-        private final List<String> tokens = new ArrayList<>(List.of(START, END, UNK));
-
-        FixedVocabulary(List<String> corpusTokens) {
-            tokens.addAll(corpusTokens);
-        }
-
-        @Override
-        public int size() {
-            return tokens.size();
-        }
-
-        @Override
-        public int idOf(String token) {
-            int id = tokens.indexOf(token);
-            return id < 0 ? UNK_ID : id;
-        }
-
-        @Override
-        public String tokenOf(int id) {
-            if (id < 0 || id >= tokens.size()) {
-                throw new IllegalArgumentException("id must be in 0 … " + (tokens.size() - 1) + ", but was " + id);
-            }
-            return tokens.get(id);
-        }
-
-        @Override
-        public int[] encode(List<String> sentence) {
-            int[] ids = new int[sentence.size() + 2];
-            ids[0] = START_ID;
-            for (int i = 0; i < sentence.size(); i++) {
-                ids[i + 1] = idOf(sentence.get(i));
-            }
-            ids[ids.length - 1] = END_ID;
-            return ids;
-        }
-
-        @Override
-        public List<String> decode(int[] ids) {
-            List<String> out = new ArrayList<>();
-            for (int id : ids) {
-                String token = tokenOf(id);
-                if (id != START_ID && id != END_ID) {
-                    out.add(token);
-                }
-            }
-            return out;
-        }
     }
 }
