@@ -46,9 +46,7 @@ public final class GradescopePackageCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
-        if (java.nio.file.Files.exists(zip, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // the cheap check first
-            throw new IllegalArgumentException(zip + " exists: remove it or choose another name (nothing is overwritten)");
-        }
+        GradescopePackager.requireNew(zip); // before looking for the jar: the cheap check first
         Path shaded = shadedJar();
         long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         try {

@@ -43,15 +43,24 @@ public final class GradescopePackager {
     public record Packaged(Path zip, List<String> entries) {}
 
     /**
+     * Checks that the zip to write does not exist yet (nothing is ever overwritten).
+     *
+     * @throws IllegalArgumentException naming the file when it exists
+     */
+    public static void requireNew(Path zip) {
+        if (Files.exists(zip, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(zip + " exists: remove it or choose another name (nothing is overwritten)");
+        }
+    }
+
+    /**
      * @param shadedJar the runnable autograder jar
      * @param reference the reference solution's folder (src/main/java …)
      * @param seed      the seed of every submission's random inputs
      * @param zip       the zip to write (must not exist)
      */
     public static Packaged build(Path shadedJar, Path reference, long seed, Path zip) throws IOException {
-        if (Files.exists(zip, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalArgumentException(zip + " exists: remove it or choose another name (nothing is overwritten)");
-        }
+        requireNew(zip);
         if (!Files.isDirectory(reference.resolve("src/main/java"))) {
             throw new IllegalArgumentException("reference solution folder " + reference + " has no src/main/java (pass --reference DIR)");
         }
