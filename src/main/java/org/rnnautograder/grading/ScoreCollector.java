@@ -57,10 +57,9 @@ public class ScoreCollector implements TestExecutionListener {
 
     private CheckResult result(Method m, CheckResult.Status status, String message) {
         Check check = m.getAnnotation(Check.class);
-        org.junit.jupiter.api.DisplayName dn = m.getAnnotation(org.junit.jupiter.api.DisplayName.class);
         int points = rubric.pointsOf(check.id(), check.points());
         return new CheckResult(check.id(), ComponentChecks.componentOf(m.getDeclaringClass()),
-                dn == null ? m.getName() : dn.value(), points, status == CheckResult.Status.PASSED ? points : 0, status,
+                org.rnnautograder.suite.CheckTitles.of(m), points, status == CheckResult.Status.PASSED ? points : 0, status,
                 message == null ? "" : message, check.needsReference());
     }
 

@@ -81,9 +81,8 @@ public final class SuiteRunner {
                 Method m = t.isTest() && t.getSource().orElse(null) instanceof MethodSource s ? s.getJavaMethod() : null;
                 if (m != null && m.isAnnotationPresent(Check.class)) {
                     Check c = m.getAnnotation(Check.class);
-                    org.junit.jupiter.api.DisplayName dn = m.getAnnotation(org.junit.jupiter.api.DisplayName.class);
                     out.add(new CheckInfo(c.id(), ComponentChecks.componentOf(m.getDeclaringClass()),
-                            dn == null ? m.getName() : dn.value(), c.points(), c.needsReference()));
+                            org.rnnautograder.suite.CheckTitles.of(m), c.points(), c.needsReference()));
                 }
             }
         }

@@ -3,7 +3,6 @@ package org.rnnautograder.suite;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.simple.SimpleMatrix;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.Activation;
 import org.rnnautograder.assignment.ActivationKind;
@@ -22,14 +21,12 @@ public class ActivationChecks extends ComponentChecks {
 
     @Test
     @Check(id = "activation.tanh.fixtures", points = 2)
-    @DisplayName("tanh: value and derivative 1 − tanh(z)² on columns, matrices and large |z|")
     void tanhFixtures() {
         fixtures(ActivationKind.TANH);
     }
 
     @Test
     @Check(id = "activation.relu.fixtures", points = 1)
-    @DisplayName("relu: value and derivative on columns and matrices, with relu'(0) = 0")
     void reluFixtures() {
         fixtures(ActivationKind.RELU);
     }
@@ -51,7 +48,6 @@ public class ActivationChecks extends ComponentChecks {
 
     @Test
     @Check(id = "activation.property.central-differences", points = 1)
-    @DisplayName("derivative(z) matches central differences of value(z), for tanh and relu")
     void derivativeMatchesCentralDifferences() {
         for (ActivationKind kind : ActivationKind.values()) {
             Activation g = student().activation(kind);
@@ -76,7 +72,6 @@ public class ActivationChecks extends ComponentChecks {
 
     @Test
     @Check(id = "activation.inputs-untouched", points = 1)
-    @DisplayName("value and derivative leave z unchanged and return a new matrix")
     void inputsUntouched() {
         SimpleMatrix z = new SimpleMatrix(new double[][] {{-1.5, 0, 2}, {0.5, -0.25, 3}});
         for (ActivationKind kind : ActivationKind.values()) {
@@ -101,7 +96,6 @@ public class ActivationChecks extends ComponentChecks {
 
     @Test
     @Check(id = "activation.reference", points = 1, needsReference = true)
-    @DisplayName("value and derivative agree with the reference on fresh random matrices")
     void agreesWithReference() {
         for (ActivationKind kind : ActivationKind.values()) {
             Activation want = reference().activation(kind);

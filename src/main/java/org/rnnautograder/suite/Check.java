@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a graded check: a JUnit test method of a {@link ComponentChecks} class. Its title is the method's
- * {@code @DisplayName}; its component is the class's {@link ComponentChecks#component()}.
+ * Marks a graded check: a JUnit test method of a {@link ComponentChecks} class. Its title is the catalogue's
+ * {@code check.<id>} ({@link CheckTitles}); its component is the class's {@link ComponentChecks#component()}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

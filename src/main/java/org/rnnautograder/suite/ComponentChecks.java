@@ -2,6 +2,7 @@ package org.rnnautograder.suite;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnautograder.assignment.Submission;
@@ -15,6 +16,7 @@ import org.rnnautograder.assignment.Submission;
  * student-facing {@link CheckFailure} by {@link StudentFacingFailures}.
  */
 @ExtendWith(StudentFacingFailures.class)
+@DisplayNameGeneration(CheckTitles.class)
 @Timeout(value = ComponentChecks.DEADLINE_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class ComponentChecks {
     /** The components, in the order a student implements them (and the score table lists them). */

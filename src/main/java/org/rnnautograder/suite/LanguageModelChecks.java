@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.ejml.simple.SimpleMatrix;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.ActivationKind;
 import org.rnnautograder.assignment.CompletionConfig;
@@ -46,7 +45,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.pairs.fixtures", points = 2)
-    @DisplayName("trainingPairs: the inputs shifted by one, cut into windows, for ordinary and edge cases")
     void pairsFixtures() {
         LanguageModel lm = student().languageModel();
         for (FixtureCase c : FIXTURES.forMethod("trainingPairs")) {
@@ -61,7 +59,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.pairs.property", points = 1)
-    @DisplayName("trainingPairs on random corpora: every sentence's pieces join up to encode(sentence) shifted by one")
     void pairsProperty() {
         LanguageModel lm = student().languageModel();
         Property.forAll("pairs = [<start> w_1 … w_k] → [w_1 … w_k <end>], cut into windows", seed("lm.pairs"), 30,
@@ -80,7 +77,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.complete.fixtures", points = 1)
-    @DisplayName("complete: greedy and sampled completions stop at <end> or after maxNewTokens")
     void completeFixtures() {
         LanguageModel lm = student().languageModel();
         for (FixtureCase c : FIXTURES.forMethod("complete")) {
@@ -98,7 +94,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.complete.seeded", points = 1)
-    @DisplayName("complete: the same seed gives the same sample, and greedy completion ignores the seed")
     void completeSeeded() {
         LanguageModel lm = student().languageModel();
         Property.forAll("complete is a function of its arguments (one new Random(seed) per call)", seed("lm.seeded"), 12,
@@ -143,7 +138,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.train.loss-falls", points = 1)
-    @DisplayName("train: on a small corpus the loss per token falls to at most half, one finite entry per epoch")
     void lossFalls() {
         LanguageModel lm = student().languageModel();
         List<List<String>> corpus = pickSentences(new Random(seed("lm.loss")), 5);
@@ -188,7 +182,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.train.memorises", points = 1)
-    @DisplayName("train then complete: after training on an English and a Chinese sentence, greedy completion reproduces each and stops")
     void memorises() {
         LanguageModel lm = student().languageModel();
         Random r = new Random(seed("lm.memorise"));
@@ -228,7 +221,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.bad-input", points = 1)
-    @DisplayName("train rejects an empty corpus with a clear IllegalArgumentException")
     void badInput() {
         LanguageModel lm = student().languageModel();
         Vocabulary v = contractVocabulary(List.of(List.of("a", "b")), 1);
@@ -240,7 +232,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.inputs-untouched", points = 1)
-    @DisplayName("trainingPairs, train and complete leave their arguments unchanged and return new lists")
     void inputsUntouched() {
         LanguageModel lm = student().languageModel();
         List<List<String>> corpus = List.of(List.of("a", "b", "c"), List.of(), List.of("c", "a"));
@@ -274,7 +265,6 @@ public class LanguageModelChecks extends ComponentChecks {
 
     @Test
     @Check(id = "lm.reference", points = 1, needsReference = true)
-    @DisplayName("trainingPairs agree with the reference solution, and train follows the notes' training loop over your own parts")
     void agreesWithReference() {
         LanguageModel ref = reference().languageModel();
         LanguageModel lm = student().languageModel();

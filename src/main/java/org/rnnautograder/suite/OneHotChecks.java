@@ -2,7 +2,6 @@ package org.rnnautograder.suite;
 
 import java.util.List;
 import org.ejml.simple.SimpleMatrix;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.OneHot;
 import org.rnnautograder.fixtures.FixtureCase;
@@ -15,7 +14,6 @@ public class OneHotChecks extends ComponentChecks {
 
     @Test
     @Check(id = "onehot.encode.fixtures", points = 2)
-    @DisplayName("encode and encodeSequence give the expected one-hot vectors")
     void encodeFixtures() {
         OneHot oneHot = student().oneHot();
         for (FixtureCase c : FIXTURES.forMethod("encode")) {
@@ -38,7 +36,6 @@ public class OneHotChecks extends ComponentChecks {
 
     @Test
     @Check(id = "onehot.decode.fixtures", points = 1)
-    @DisplayName("decode returns the argmax, ties to the lowest index")
     void decodeFixtures() {
         OneHot oneHot = student().oneHot();
         for (FixtureCase c : FIXTURES.forMethod("decode")) {
@@ -50,7 +47,6 @@ public class OneHotChecks extends ComponentChecks {
 
     @Test
     @Check(id = "onehot.property.single-one", points = 1)
-    @DisplayName("every one-hot vector has exactly one 1, at the id, and decodes back to the id")
     void exactlyOneOne() {
         OneHot oneHot = student().oneHot();
         Property.forAll("encode(id, m) has exactly one 1, at row id", seed("onehot"), 40,
@@ -79,7 +75,6 @@ public class OneHotChecks extends ComponentChecks {
 
     @Test
     @Check(id = "onehot.bad-input", points = 1)
-    @DisplayName("an id outside 0 … m−1 or a size below 1 is rejected with a clear message")
     void badInput() {
         OneHot oneHot = student().oneHot();
         String hint = "Check the range first and throw new IllegalArgumentException(\"id must be in 0 … m−1, but was …\").";
@@ -90,7 +85,6 @@ public class OneHotChecks extends ComponentChecks {
 
     @Test
     @Check(id = "onehot.inputs-untouched", points = 1)
-    @DisplayName("decode and encodeSequence leave their arguments unchanged")
     void inputsUntouched() {
         OneHot oneHot = student().oneHot();
         SimpleMatrix x = new SimpleMatrix(new double[][] {{0.2}, {0.5}, {0.3}});

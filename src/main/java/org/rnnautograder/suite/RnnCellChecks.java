@@ -3,7 +3,6 @@ package org.rnnautograder.suite;
 import java.util.List;
 import java.util.Random;
 import org.ejml.simple.SimpleMatrix;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.ActivationKind;
 import org.rnnautograder.assignment.CellGradients;
@@ -31,7 +30,6 @@ public class RnnCellChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnncell.forward.fixtures", points = 3)
-    @DisplayName("forward gives the expected s_t and o_t (tanh, relu, n = 1, x_t not one-hot, s_{t−1} = 0)")
     void forwardFixtures() {
         for (FixtureCase c : FIXTURES.forMethod("forward")) {
             ActivationKind g1 = ActivationKind.valueOf(c.input("g1", String.class));
@@ -48,7 +46,6 @@ public class RnnCellChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnncell.backward.fixtures", points = 4)
-    @DisplayName("backward gives the expected dU, dW, dV, db_a, db_y and ds_prev (incl. ds_next = 0 and relu'(0) = 0)")
     void backwardFixtures() {
         for (FixtureCase c : FIXTURES.forMethod("backward")) {
             ActivationKind g1 = ActivationKind.valueOf(c.input("g1", String.class));
@@ -71,7 +68,6 @@ public class RnnCellChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnncell.backward.gradcheck", points = 4)
-    @DisplayName("backward agrees with finite differences of your own forward (dU, dW, dV, db_a, db_y and ds_prev)")
     void gradientCheck() {
         Submission s = student();
         Property.forAll("RnnCell.backward = central differences of L = −ln o_t[y] + ⟨c, s_t⟩ through your forward"
@@ -106,7 +102,6 @@ public class RnnCellChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnncell.reference", points = 3, needsReference = true)
-    @DisplayName("forward and backward match the instructor's solution on fresh random inputs")
     void matchesReference() {
         Submission ref = reference();
         Submission s = student();
@@ -139,7 +134,6 @@ public class RnnCellChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnncell.inputs-untouched", points = 2)
-    @DisplayName("forward and backward leave θ, x_t, s_{t−1}, s_t, dLogits and ds_next unchanged")
     void inputsUntouched() {
         Random r = new Random(seed("rnncell.untouched"));
         for (ActivationKind g1 : ActivationKind.values()) {
@@ -165,7 +159,6 @@ public class RnnCellChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnncell.new-results", points = 2)
-    @DisplayName("forward and backward return new matrices, never one of their arguments")
     void newResults() {
         Random r = new Random(seed("rnncell.new"));
         for (ActivationKind g1 : ActivationKind.values()) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.ejml.simple.SimpleMatrix;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.ActivationKind;
 import org.rnnautograder.assignment.CellGradients;
@@ -45,7 +44,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.forward.fixtures", points = 3)
-    @DisplayName("forward gives the expected trace s_0 = 0, s_1 … s_T, o_1 … o_T (T = 1, T = 5, n = 1, relu)")
     void forwardFixtures() {
         for (FixtureCase c : FIXTURES.forMethod("forward")) {
             ActivationKind g1 = ActivationKind.valueOf(c.input("g1", String.class));
@@ -60,7 +58,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.forward.composes-cell", points = 3)
-    @DisplayName("forward equals calling your own RnnCell.forward step by step from s_0 = 0")
     void composesCell() {
         Submission s = student();
         Property.forAll("Rnn.forward = your RnnCell.forward applied for t = 1 … T from s_0 = 0", seed("rnn.compose"), 8,
@@ -88,7 +85,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.forward.bad-input", points = 1)
-    @DisplayName("forward rejects an empty sequence and a wrongly shaped x_t with IllegalArgumentException")
     void badInput() {
         Rnn rnn = student().rnn(ActivationKind.TANH);
         RnnParameters p = RnnProblemGenerator.random(seed("rnn.bad"), 4, 3, 2, ActivationKind.TANH, true, 1).params();
@@ -108,7 +104,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.backward.fixtures", points = 4)
-    @DisplayName("backward (BPTT) gives the expected summed dU, dW, dV, db_a, db_y")
     void backwardFixtures() {
         for (FixtureCase c : FIXTURES.forMethod("backward")) {
             ActivationKind g1 = ActivationKind.valueOf(c.input("g1", String.class));
@@ -129,7 +124,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.backward.gradcheck", points = 5)
-    @DisplayName("BPTT agrees with finite differences of L = Σ_t −ln o_t[y_t] through your own forward (T growing)")
     void gradientCheck() {
         Submission s = student();
         Property.forAll("Rnn.backward = central differences of L = Σ_t −ln o_t[y_t] (from your Rnn.forward's o_t)",
@@ -156,7 +150,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.backward.sum-not-mean", points = 2)
-    @DisplayName("BPTT sums over time: T identical steps give T times the one-step gradient")
     void sumNotMean() {
         Random r = new Random(seed("rnn.sum"));
         int m = 4, n = 3;
@@ -191,7 +184,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.reference", points = 2, needsReference = true)
-    @DisplayName("forward and backward match the instructor's solution on fresh random sequences")
     void matchesReference() {
         Submission ref = reference();
         Submission s = student();
@@ -220,7 +212,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.inputs-untouched", points = 1)
-    @DisplayName("forward and backward leave θ, xs, the trace and the targets unchanged")
     void inputsUntouched() {
         for (ActivationKind g1 : ActivationKind.values()) {
             RnnProblem prob = problem(seed("rnn.untouched") + g1.ordinal(), 4, 3, g1, g1 == ActivationKind.TANH);
@@ -249,7 +240,6 @@ public class RnnChecks extends ComponentChecks {
 
     @Test
     @Check(id = "rnn.new-results", points = 1)
-    @DisplayName("forward and backward return new matrices, never one of their arguments")
     void newResults() {
         RnnProblem prob = problem(seed("rnn.new"), 3, 3, ActivationKind.TANH, true);
         Rnn rnn = student().rnn(prob.g1());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.simple.SimpleMatrix;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.RnnGradients;
 import org.rnnautograder.assignment.RnnParameters;
@@ -29,7 +28,6 @@ public class SgdChecks extends ComponentChecks {
 
     @Test
     @Check(id = "sgd.step.fixtures", points = 2)
-    @DisplayName("step returns θ − η·g for every block (U, W, V, b_a, b_y)")
     void stepFixtures() {
         Sgd sgd = student().sgd();
         for (FixtureCase c : FIXTURES.forMethod("step")) {
@@ -44,7 +42,6 @@ public class SgdChecks extends ComponentChecks {
 
     @Test
     @Check(id = "sgd.step.descends", points = 2)
-    @DisplayName("a small step against the gradient lowers the loss, and a learning rate of 0 changes nothing")
     void stepDescends() {
         Sgd sgd = student().sgd();
         Property.forAll("a step against the gradient of L(θ) = ½‖θ − θ*‖² lowers L; η = 0 is the identity",
@@ -88,7 +85,6 @@ public class SgdChecks extends ComponentChecks {
 
     @Test
     @Check(id = "sgd.clip-norm.fixtures", points = 1)
-    @DisplayName("clipByGlobalNorm gives the expected gradients above, at and below the bound")
     void clipNormFixtures() {
         Sgd sgd = student().sgd();
         for (FixtureCase c : FIXTURES.forMethod("clipByGlobalNorm")) {
@@ -103,7 +99,6 @@ public class SgdChecks extends ComponentChecks {
 
     @Test
     @Check(id = "sgd.clip-norm.property", points = 2)
-    @DisplayName("clipping by global norm bounds the norm of all five blocks together and keeps the direction")
     void clipNormProperty() {
         Sgd sgd = student().sgd();
         Property.forAll("clipByGlobalNorm(g, c) = g·c/‖g‖ when ‖g‖ > c, else g; ‖g‖ over all five blocks",
@@ -145,7 +140,6 @@ public class SgdChecks extends ComponentChecks {
 
     @Test
     @Check(id = "sgd.clip-value", points = 1)
-    @DisplayName("clipByValue clamps every entry to [−c, c] on both sides and leaves the others alone")
     void clipValue() {
         Sgd sgd = student().sgd();
         for (FixtureCase c : FIXTURES.forMethod("clipByValue")) {
@@ -174,7 +168,6 @@ public class SgdChecks extends ComponentChecks {
 
     @Test
     @Check(id = "sgd.inputs-untouched", points = 1)
-    @DisplayName("step and both clipping methods leave their arguments unchanged and return new matrices")
     void inputsUntouched() {
         Sgd sgd = student().sgd();
         Random r = new Random(seed("sgd.untouched"));
@@ -211,7 +204,6 @@ public class SgdChecks extends ComponentChecks {
 
     @Test
     @Check(id = "sgd.reference", points = 1, needsReference = true)
-    @DisplayName("step and clipping agree with the reference solution on fresh random inputs")
     void agreesWithReference() {
         Sgd ref = reference().sgd();
         Sgd sgd = student().sgd();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.Tokenizer;
 import org.rnnautograder.assignment.TokenizerKind;
@@ -23,14 +22,12 @@ public class TokenizerChecks extends ComponentChecks {
 
     @Test
     @Check(id = "tokenizer.codepoint.fixtures", points = 2)
-    @DisplayName("CODE_POINT: one token per code point (Chinese, whitespace, emoji), detokenize concatenates")
     void codePointFixtures() {
         fixtures(TokenizerKind.CODE_POINT);
     }
 
     @Test
     @Check(id = "tokenizer.word.fixtures", points = 2)
-    @DisplayName("WORD: tokens are the runs of non-whitespace, detokenize joins with one space")
     void wordFixtures() {
         fixtures(TokenizerKind.WORD);
     }
@@ -56,7 +53,6 @@ public class TokenizerChecks extends ComponentChecks {
 
     @Test
     @Check(id = "tokenizer.property.round-trip", points = 1)
-    @DisplayName("on random text mixing ASCII, Chinese, emoji and whitespace, both kinds split and round-trip correctly")
     void roundTrip() {
         Tokenizer cp = student().tokenizer(TokenizerKind.CODE_POINT);
         Tokenizer word = student().tokenizer(TokenizerKind.WORD);
@@ -81,7 +77,6 @@ public class TokenizerChecks extends ComponentChecks {
 
     @Test
     @Check(id = "tokenizer.inputs-untouched", points = 1)
-    @DisplayName("detokenize leaves its token list unchanged, tokenize returns a fresh list every call")
     void inputsUntouched() {
         for (TokenizerKind kind : TokenizerKind.values()) {
             Tokenizer tokenizer = student().tokenizer(kind);

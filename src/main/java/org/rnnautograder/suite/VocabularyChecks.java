@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.Vocabulary;
@@ -31,14 +30,12 @@ public class VocabularyChecks extends ComponentChecks {
 
     @Test
     @Check(id = "vocabulary.ids.fixtures", points = 3)
-    @DisplayName("ids: <start>=0, <end>=1, <unk>=2, then tokens by first appearance; unknown tokens get 2")
     void idFixtures() {
         builds(false);
     }
 
     @Test
     @Check(id = "vocabulary.mincount.fixtures", points = 1)
-    @DisplayName("tokens seen fewer than minCount times get no id of their own and map to <unk>")
     void minCountFixtures() {
         builds(true);
     }
@@ -68,7 +65,6 @@ public class VocabularyChecks extends ComponentChecks {
 
     @Test
     @Check(id = "vocabulary.encode-decode.fixtures", points = 2)
-    @DisplayName("encode wraps a sentence in <start> … <end>; decode drops them and keeps <unk>")
     void encodeDecodeFixtures() {
         for (FixtureCase c : FIXTURES.forMethod("encode")) {
             Vocabulary v = student().vocabulary(mutableCopy(c.input("sentences", SENTENCES)), c.input("minCount", Integer.class));
@@ -93,7 +89,6 @@ public class VocabularyChecks extends ComponentChecks {
 
     @Test
     @Check(id = "vocabulary.bad-id", points = 1)
-    @DisplayName("tokenOf and decode reject an id outside 0 … size()−1 with a clear message")
     void badIds() {
         List<List<String>> corpus = mutableCopy(List.of(List.of("a", "b", "c", "d", "e"), List.of("f", "g", "h", "i", "j")));
         Vocabulary v = student().vocabulary(corpus, 1);
@@ -129,7 +124,6 @@ public class VocabularyChecks extends ComponentChecks {
 
     @Test
     @Check(id = "vocabulary.property.consistent", points = 1)
-    @DisplayName("on random corpora, ids follow first appearance and minCount, and decode(encode(s)) gives s back")
     void consistent() {
         Submission s = student();
         Property.forAll("ids by first appearance, minCount respected, decode(encode(s)) = s with rare tokens as <unk>",
@@ -163,7 +157,6 @@ public class VocabularyChecks extends ComponentChecks {
 
     @Test
     @Check(id = "vocabulary.reference", points = 1, needsReference = true)
-    @DisplayName("ids, encode and decode agree with the reference solution on fresh random corpora")
     void matchesReference() {
         Submission ref = reference();
         Submission s = student();
@@ -200,7 +193,6 @@ public class VocabularyChecks extends ComponentChecks {
 
     @Test
     @Check(id = "vocabulary.inputs-untouched", points = 1)
-    @DisplayName("building the vocabulary, encode and decode leave their arguments unchanged and return new objects")
     void inputsUntouched() {
         List<List<String>> sentences = mutableCopy(List.of(List.of("the", "cat", "sat"), List.of("猫", "坐"), List.of()));
         List<List<String>> copy = mutableCopy(sentences);
