@@ -1,5 +1,6 @@
 package org.rnnautograder.suite;
 
+import org.rnnautograder.i18n.Messages;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -48,12 +49,10 @@ public abstract class ComponentChecks {
 
     /** @return the reference solution; skips the check as "graded by your instructor" where there is none */
     protected static Submission reference() {
-        Assumptions.assumeTrue(SuiteContext.reference().isPresent(), GRADED_BY_INSTRUCTOR);
+        Assumptions.assumeTrue(SuiteContext.reference().isPresent(), () -> Messages.text("check.skipped.by-instructor"));
         return SuiteContext.reference().orElseThrow();
     }
 
-    /** The reason shown for checks skipped in student mode. */
-    public static final String GRADED_BY_INSTRUCTOR = "graded by your instructor";
 
     /** @return the seed of this run, mixed with a check-specific salt so checks draw independent inputs */
     protected static long seed(String salt) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.ejml.simple.SimpleMatrix;
 import org.rnnautograder.assignment.Shapes;
 import org.rnnautograder.fixtures.Tolerance;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Assertions whose failure messages are written for a student: what was expected, what came, where (which
@@ -20,7 +21,7 @@ public final class Expect {
     /** Fails with {@code what} + {@code hint} unless {@code condition}. */
     public static void that(boolean condition, String what, String hint) {
         if (!condition) {
-            throw new CheckFailure(what + (hint == null || hint.isEmpty() ? "" : " " + hint));
+            throw new CheckFailure(what + tail(hint));
         }
     }
 
@@ -34,12 +35,11 @@ public final class Expect {
     public static void close(String where, String context, SimpleMatrix expected, SimpleMatrix actual, Tolerance tol,
             String hint) {
         if (actual == null) {
-            throw new CheckFailure(where + " was null (" + context + "): expected a " + Shapes.describe(expected)
-                    + " matrix. Return a new SimpleMatrix.");
+            throw new CheckFailure(Messages.text("expect.null-matrix", where, context, Shapes.describe(expected)));
         }
         if (actual.getNumRows() != expected.getNumRows() || actual.getNumCols() != expected.getNumCols()) {
-            throw new CheckFailure(where + " has the wrong shape (" + context + "): expected " + Shapes.describe(expected)
-                    + ", but got " + Shapes.describe(actual) + "." + (hint == null ? "" : " " + hint));
+            throw new CheckFailure(Messages.text("expect.wrong-shape", where, context, Shapes.describe(expected),
+                    Shapes.describe(actual)) + tail(hint));
         }
         int worstR = -1, worstC = -1;
         double worst = -1;
@@ -59,26 +59,25 @@ public final class Expect {
             }
         }
         if (bad > 0) {
-            throw new CheckFailure(where + " is wrong (" + context + "): " + bad + " of " + expected.getNumElements()
-                    + " entries differ; the worst is [" + worstR + "," + worstC + "]: expected "
-                    + fmt(expected.get(worstR, worstC)) + ", but got " + fmt(actual.get(worstR, worstC)) + "."
-                    + (hint == null ? "" : " " + hint));
+            throw new CheckFailure(Messages.text("expect.entries-differ", where, context, bad, expected.getNumElements(),
+                    "[" + worstR + "," + worstC + "]", fmt(expected.get(worstR, worstC)),
+                    fmt(actual.get(worstR, worstC))) + tail(hint));
         }
     }
 
     /** Compares two numbers within {@code tol}. */
     public static void close(String where, String context, double expected, double actual, Tolerance tol, String hint) {
         if (!tol.accepts(expected, actual)) {
-            throw new CheckFailure(where + " is wrong (" + context + "): expected " + fmt(expected) + ", but got "
-                    + fmt(actual) + "." + (hint == null ? "" : " " + hint));
+            throw new CheckFailure(Messages.text("expect.wrong-value", where, context, fmt(expected), fmt(actual))
+                    + tail(hint));
         }
     }
 
     /** Compares two values with {@code equals}. */
     public static void equal(String where, String context, Object expected, Object actual, String hint) {
         if (!java.util.Objects.equals(expected, actual)) {
-            throw new CheckFailure(where + " is wrong (" + context + "): expected " + show(expected) + ", but got "
-                    + show(actual) + "." + (hint == null ? "" : " " + hint));
+            throw new CheckFailure(Messages.text("expect.wrong-value", where, context, show(expected), show(actual))
+                    + tail(hint));
         }
     }
 
@@ -105,21 +104,25 @@ public final class Expect {
             for (Class<? extends Throwable> t : types) {
                 if (t.isInstance(e)) {
                     if (e.getMessage() == null || e.getMessage().isBlank()) {
-                        throw new CheckFailure(where + " threw " + StudentFacingFailures.typeOf(e) + " (" + context
-                                + ") but with no message: say what was expected and what came.");
+                        throw new CheckFailure(Messages.text("expect.exception-without-message", where,
+                                StudentFacingFailures.typeOf(e), context));
                     }
                     return;
                 }
             }
-            throw new CheckFailure(where + " threw " + StudentFacingFailures.typeOf(e) + " (" + context + "), but "
-                    + names(types) + " was expected." + (hint == null ? "" : " " + hint));
+            throw new CheckFailure(Messages.text("expect.wrong-exception", where, StudentFacingFailures.typeOf(e), context,
+                    names(types)) + tail(hint));
         }
-        throw new CheckFailure(where + " accepted bad input (" + context + "): expected " + names(types) + "."
-                + (hint == null ? "" : " " + hint));
+        throw new CheckFailure(Messages.text("expect.accepted-bad-input", where, context, names(types)) + tail(hint));
     }
 
     private static String names(Class<?>[] types) {
-        return String.join(" or ", java.util.Arrays.stream(types).map(Class::getSimpleName).toList());
+        return String.join(Messages.text("expect.or"), java.util.Arrays.stream(types).map(Class::getSimpleName).toList());
+    }
+
+    /** @return " " + hint, or "" for no hint */
+    static String tail(String hint) {
+        return hint == null || hint.isEmpty() ? "" : " " + hint;
     }
 
     /** @return a short, readable form of a number */
@@ -137,7 +140,7 @@ public final class Expect {
             return "\"" + s + "\"";
         }
         if (o instanceof List<?> l && l.size() > 40) {
-            return l.subList(0, 40) + "… (" + l.size() + " items)";
+            return l.subList(0, 40) + Messages.text("expect.more-items", l.size());
         }
         return String.valueOf(o);
     }

@@ -1,5 +1,6 @@
 package org.rnnautograder.suite;
 
+import org.rnnautograder.i18n.Messages;
 import org.ejml.simple.SimpleMatrix;
 import org.rnnautograder.assignment.Shapes;
 
@@ -16,7 +17,7 @@ final class MatrixArguments {
             return "null";
         }
         if (m.getNumElements() > 12) {
-            return "a " + Shapes.describe(m) + " matrix";
+            return Messages.text("matrix.a-matrix", Shapes.describe(m));
         }
         StringBuilder b = new StringBuilder("[");
         for (int r = 0; r < m.getNumRows(); r++) {
@@ -38,7 +39,7 @@ final class MatrixArguments {
      */
     static void unchanged(String method, String argument, SimpleMatrix before, SimpleMatrix after, String hint) {
         unchanged(method, argument, before, after, " " + hint,
-                " The caller still needs " + argument + ": return a new matrix instead. " + hint);
+                " " + Messages.text("matrix.caller-still-needs", argument) + " " + hint);
     }
 
     /**
@@ -49,17 +50,15 @@ final class MatrixArguments {
     static void unchanged(String method, String argument, SimpleMatrix before, SimpleMatrix after, String shapeTail,
             String entryTail) {
         if (after.getNumRows() != before.getNumRows() || after.getNumCols() != before.getNumCols()) {
-            throw new CheckFailure("Your " + method + " modified its argument " + argument + ": it was "
-                    + Shapes.describe(before) + " before the call and is " + Shapes.describe(after) + " after it."
-                    + shapeTail);
+            throw new CheckFailure(Messages.text("matrix.modified-shape", method, argument, Shapes.describe(before),
+                    Shapes.describe(after)) + shapeTail);
         }
         for (int r = 0; r < before.getNumRows(); r++) {
             for (int c = 0; c < before.getNumCols(); c++) {
                 double b = before.get(r, c), a = after.get(r, c);
                 if (Double.doubleToLongBits(a) != Double.doubleToLongBits(b) && a != b) {
-                    throw new CheckFailure("Your " + method + " modified its argument " + argument + ": " + argument
-                            + "[" + r + "," + c + "] was " + Expect.fmt(b) + " before the call and is " + Expect.fmt(a)
-                            + " after it." + entryTail);
+                    throw new CheckFailure(Messages.text("matrix.modified-entry", method, argument,
+                            argument + "[" + r + "," + c + "]", Expect.fmt(b), Expect.fmt(a)) + entryTail);
                 }
             }
         }
@@ -68,7 +67,7 @@ final class MatrixArguments {
     /** Fails when the call returned its argument object itself (visible only in-process). */
     static void notTheArgument(String method, String argument, Object argumentObject, Object result, String hint) {
         if (result == argumentObject) {
-            throw new CheckFailure("Your " + method + " returned its argument " + argument + " as the result. " + hint);
+            throw new CheckFailure(Messages.text("matrix.returned-argument", method, argument) + " " + hint);
         }
     }
 }

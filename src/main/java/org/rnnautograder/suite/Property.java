@@ -1,5 +1,6 @@
 package org.rnnautograder.suite;
 
+import org.rnnautograder.i18n.Messages;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -31,17 +32,19 @@ public final class Property {
             try {
                 body.accept(input);
             } catch (CheckFailure f) {
-                throw new CheckFailure(f.kind(), "Property \"" + what + "\" fails for " + shape.apply(input) + " (seed "
-                        + s + ", try " + (i + 1) + " of " + tries + "): " + f.getMessage());
+                throw new CheckFailure(f.kind(), failsFor(what, shape.apply(input), s, i, tries, f.getMessage()));
             } catch (org.rnnautograder.assignment.NotImplementedYetException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError e) {
                 Throwable t = StudentFacingFailures.translate(e);
                 String m = t instanceof CheckFailure c ? c.getMessage() : String.valueOf(e);
                 throw new CheckFailure(t instanceof CheckFailure c ? c.kind() : CheckFailure.Kind.EXCEPTION,
-                        "Property \"" + what + "\" fails for " + shape.apply(input) + " (seed " + s + ", try " + (i + 1)
-                                + " of " + tries + "): " + m);
+                        failsFor(what, shape.apply(input), s, i, tries, m));
             }
         }
+    }
+
+    private static String failsFor(String what, String shape, long seed, int i, int tries, String why) {
+        return Messages.text("property.fails", what, shape, seed, i + 1, tries, why);
     }
 }

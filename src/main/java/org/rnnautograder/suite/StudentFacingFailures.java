@@ -1,5 +1,6 @@
 package org.rnnautograder.suite;
 
+import org.rnnautograder.i18n.Messages;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -26,16 +27,16 @@ public final class StudentFacingFailures implements TestExecutionExceptionHandle
         }
         NotImplementedYetException notYet = find(thrown, NotImplementedYetException.class);
         if (notYet != null) {
-            return new CheckFailure(CheckFailure.Kind.NOT_IMPLEMENTED, notYet.method() + " — not implemented yet");
+            return new CheckFailure(CheckFailure.Kind.NOT_IMPLEMENTED, Messages.text("failure.not-implemented",
+                    notYet.method()));
         }
         SubmissionLoadException load = find(thrown, SubmissionLoadException.class);
         if (load != null) {
             return new CheckFailure(CheckFailure.Kind.NOT_LOADED, load.getMessage());
         }
         if (thrown instanceof TimeoutException) {
-            return new CheckFailure(CheckFailure.Kind.TIMEOUT, "This check did not finish within "
-                    + ComponentChecks.DEADLINE_SECONDS + " s. The most likely cause is an infinite loop (a loop"
-                    + " whose index never reaches its bound, or a while loop whose condition never changes).");
+            return new CheckFailure(CheckFailure.Kind.TIMEOUT, Messages.text("failure.timeout",
+                    ComponentChecks.DEADLINE_SECONDS));
         }
         if (thrown.getClass().getName().startsWith("org.rnnautograder.sandbox.")) {
             return new CheckFailure(CheckFailure.Kind.SANDBOX, thrown.getMessage());
@@ -44,15 +45,14 @@ public final class StudentFacingFailures implements TestExecutionExceptionHandle
             return new CheckFailure(CheckFailure.Kind.WRONG, String.valueOf(thrown.getMessage()));
         }
         if (thrown instanceof StackOverflowError) {
-            return new CheckFailure(CheckFailure.Kind.EXCEPTION, "Your code overflowed the stack"
-                    + where(thrown) + ". The most likely cause is a method that calls itself without end.");
+            return new CheckFailure(CheckFailure.Kind.EXCEPTION, Messages.text("failure.stack-overflow", where(thrown)));
         }
         if (thrown instanceof OutOfMemoryError) {
-            return new CheckFailure(CheckFailure.Kind.EXCEPTION, "Your code ran out of memory" + where(thrown)
-                    + ". The most likely cause is a loop that keeps allocating matrices or growing a list.");
+            return new CheckFailure(CheckFailure.Kind.EXCEPTION, Messages.text("failure.out-of-memory", where(thrown)));
         }
-        return new CheckFailure(CheckFailure.Kind.EXCEPTION, "Your code threw " + thrown.getClass().getSimpleName()
-                + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()) + where(thrown) + ".");
+        return new CheckFailure(CheckFailure.Kind.EXCEPTION, Messages.text("failure.exception",
+                thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()),
+                where(thrown)));
     }
 
     /**
@@ -92,7 +92,8 @@ public final class StudentFacingFailures implements TestExecutionExceptionHandle
     static String where(Throwable thrown) {
         for (StackTraceElement e : thrown.getStackTrace()) {
             if (isStudentFrame(e.getClassName())) {
-                return " at " + e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")";
+                return Messages.text("failure.at", e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName()
+                        + ":" + e.getLineNumber() + ")");
             }
         }
         return "";
