@@ -49,6 +49,9 @@ public final class GradeCommand implements Runnable {
     @Mixin
     ReferenceOption reference;
 
+    @Mixin
+    LanguageOption lang;
+
     @Option(names = "--rubric", paramLabel = "FILE", description = "JSON {\"points\": {\"<check id>\": points}} overriding default points.")
     Path rubric;
 
@@ -71,12 +74,13 @@ public final class GradeCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** What makes earlier results reusable: same seed, autograder, fixtures and rubric. */
-    record Batch(long seed, String autograderVersion, String fixturesHash, String rubric) {}
+    /** What makes earlier results reusable: same seed, autograder, fixtures, rubric and feedback language. */
+    record Batch(long seed, String autograderVersion, String fixturesHash, String rubric, String language) {}
 
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
+        String language = lang.apply().tag();
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be ≥ 1, but was " + jobs);
         }
@@ -96,7 +100,7 @@ public final class GradeCommand implements Runnable {
             }
             all = slice.select(all);
         }
-        Batch batch = batch(r);
+        Batch batch = batch(r, language);
         w.printf(Locale.ROOT, "grading %d submission%s%s into %s — seed %d (regrade with --seed %d), %d job%s%n", all.size(),
                 all.size() == 1 ? "" : "s", slice == null ? "" : " (shard " + slice + " of a class of " + classSize + ")", out,
                 batch.seed(), batch.seed(), jobs, jobs == 1 ? "" : "s");
@@ -147,7 +151,7 @@ public final class GradeCommand implements Runnable {
         }
     }
 
-    private Batch batch(Rubric r) {
+    private Batch batch(Rubric r, String language) {
         Path file = out.resolve("batch.json");
         String rubricText = String.valueOf(r.points());
         Batch previous = null;
@@ -166,7 +170,7 @@ public final class GradeCommand implements Runnable {
         } else {
             s = new SecureRandom().nextLong() & Long.MAX_VALUE;
         }
-        Batch batch = new Batch(s, AutograderVersion.current(), Grader.fixturesHash(), rubricText);
+        Batch batch = new Batch(s, AutograderVersion.current(), Grader.fixturesHash(), rubricText, language);
         try {
             AtomicFiles.write(file, Json.MAPPER.writeValueAsString(batch));
         } catch (IOException e) {
@@ -206,7 +210,7 @@ public final class GradeCommand implements Runnable {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "grade-one",
                     "--reference", reference.dir.toAbsolutePath().toString(), "--out", out.toAbsolutePath().toString(),
-                    "--seed", Long.toString(batch.seed()), "--name", name));
+                    "--seed", Long.toString(batch.seed()), "--name", name, "--lang", batch.language()));
             if (rubric != null) {
                 cmd.add("--rubric");
                 cmd.add(rubric.toAbsolutePath().toString());
@@ -217,7 +221,8 @@ public final class GradeCommand implements Runnable {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                return internalError(name, batch, "grading took longer than " + timeoutSeconds + " s and was stopped");
+                return internalError(name, batch, org.rnnautograder.i18n.Messages.text("grade.internal-error.timeout",
+                        timeoutSeconds));
             }
             if (p.exitValue() != 0 || !Files.isRegularFile(subOut.resolve("result.json"))) {
                 String tail = Files.readString(log, StandardCharsets.UTF_8).lines().reduce("", (a, b) -> b.isBlank() ? a : b);
@@ -234,7 +239,7 @@ public final class GradeCommand implements Runnable {
     }
 
     private SubmissionResult internalError(String name, Batch batch, String message) {
-        String m = "The autograder could not grade this submission (not the student's fault): " + message;
+        String m = org.rnnautograder.i18n.Messages.text("grade.internal-error", message);
         List<org.rnnautograder.grading.CheckResult> checks =
                 SuiteRunner.allFailed(rubric == null ? Rubric.DEFAULTS : Rubric.read(rubric), m);
         SubmissionResult r = new SubmissionResult(name, SubmissionResult.Status.INTERNAL_ERROR, checks, Map.of(), Map.of(),

@@ -21,6 +21,9 @@ public final class GradeOneCommand implements Runnable {
     @Mixin
     ReferenceOption reference;
 
+    @Mixin
+    LanguageOption lang;
+
     @Option(names = "--rubric", paramLabel = "FILE")
     Path rubric;
 
@@ -38,6 +41,7 @@ public final class GradeOneCommand implements Runnable {
 
     @Override
     public void run() {
+        lang.apply();
         Rubric r = rubric == null ? Rubric.DEFAULTS : Rubric.read(rubric);
         try (TrustedSubmission ref = TrustedSubmission.load(reference.dir)) {
             SubmissionResult result = new Grader(ref.submission(), r, Grader.defaultLimits()).grade(name, submission, seed);

@@ -40,6 +40,9 @@ public final class GradescopePackageCommand implements Runnable {
     @Option(names = "--seed", description = "Seed of every submission's random inputs (default: a fresh one, recorded in autograder.env).")
     Long seed;
 
+    @Mixin
+    LanguageOption lang;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -50,9 +53,10 @@ public final class GradescopePackageCommand implements Runnable {
         Path shaded = shadedJar();
         long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         try {
-            GradescopePackager.Packaged p = GradescopePackager.build(shaded, reference.dir, s, zip);
-            w.printf("wrote %s (%d files): setup.sh, run_autograder, autograder.env (seed %d), rnn-autograder.jar, reference-solutions/%n",
-                    zip.toAbsolutePath(), p.entries().size(), s);
+            GradescopePackager.Packaged p = GradescopePackager.build(shaded, reference.dir, s, lang.apply(), zip);
+            w.printf("wrote %s (%d files): setup.sh, run_autograder, autograder.env (seed %d, feedback in %s),"
+                    + " rnn-autograder.jar, reference-solutions/%n", zip.toAbsolutePath(), p.entries().size(), s,
+                    org.rnnautograder.i18n.Messages.language().tag());
             w.println("upload it as the assignment's autograder (Configure Autograder → Zip file upload); keep it private.");
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + zip + ": " + e.getMessage(), e);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rnn-autograder", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Autograder for the hand-written RNN assignment.",
         subcommands = {GradeCommand.class, GradeOneCommand.class, TrainCommand.class, BenchTrainCommand.class, BenchGradeCommand.class,
-                FixturesCommand.class, ExportTemplateCommand.class, GradescopePackageCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
+                FixturesCommand.class, ExportTemplateCommand.class, GradescopePackageCommand.class, MergeCommand.class, MessageCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 usage or input error; 2 internal error."})
 public final class Main implements Runnable {
     /** Exit code of a usage or input error. */
@@ -50,6 +51,12 @@ public final class Main implements Runnable {
             e.printStackTrace(cmd.getErr());
             return INTERNAL;
         });
-        return cli.execute(args);
+        // --lang sets the language of this run only: a test that runs commands in-process gets its own back
+        org.rnnautograder.i18n.Language before = org.rnnautograder.i18n.Messages.chosen();
+        try {
+            return cli.execute(args);
+        } finally {
+            org.rnnautograder.i18n.Messages.use(before);
+        }
     }
 }

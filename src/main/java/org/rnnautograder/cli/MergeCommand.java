@@ -27,12 +27,16 @@ public final class MergeCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "A new or empty folder.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    LanguageOption lang;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
+        lang.apply();
         ShardMerger.Merged m;
         try {
             m = ShardMerger.merge(inputs, out);

@@ -32,6 +32,11 @@ public final class Messages {
         return l != null ? l : Language.fromEnvironment();
     }
 
+    /** @return the language set by {@link #use(Language)}, or null when the environment's applies */
+    public static Language chosen() {
+        return chosen;
+    }
+
     /**
      * Sets the language of every later message in this JVM (null: back to the environment's).
      *

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.rnnautograder.i18n.Language;
 
 /**
  * Builds a Gradescope autograder zip (https://gradescope-autograders.readthedocs.io/en/latest/specs/):
@@ -57,9 +58,11 @@ public final class GradescopePackager {
      * @param shadedJar the runnable autograder jar
      * @param reference the reference solution's folder (src/main/java …)
      * @param seed      the seed of every submission's random inputs
+     * @param language  the language of the feedback (recorded in autograder.env)
      * @param zip       the zip to write (must not exist)
      */
-    public static Packaged build(Path shadedJar, Path reference, long seed, Path zip) throws IOException {
+    public static Packaged build(Path shadedJar, Path reference, long seed, Language language, Path zip)
+            throws IOException {
         requireNew(zip);
         if (!Files.isDirectory(reference.resolve("src/main/java"))) {
             throw new IllegalArgumentException("reference solution folder " + reference + " has no src/main/java (pass --reference DIR)");
@@ -79,7 +82,8 @@ public final class GradescopePackager {
             put(fs, "setup.sh", resource("setup.sh"), EXECUTABLE, entries);
             put(fs, "run_autograder", resource("run_autograder"), EXECUTABLE, entries);
             put(fs, "autograder.env", ("# read by run_autograder: the seed of every submission's random inputs (same for all,"
-                    + " so a regrade reproduces a result)\nRNN_AUTOGRADER_SEED=" + seed + "\n").getBytes(StandardCharsets.UTF_8),
+                    + " so a regrade reproduces a result), and the language of the feedback (en or zh)\nRNN_AUTOGRADER_SEED="
+                    + seed + "\nRNN_AUTOGRADER_LANG=" + language.tag() + "\n").getBytes(StandardCharsets.UTF_8),
                     READABLE, entries);
             put(fs, "rnn-autograder.jar", Files.readAllBytes(shadedJar), READABLE, entries);
             try (Stream<Path> walk = Files.walk(reference)) {

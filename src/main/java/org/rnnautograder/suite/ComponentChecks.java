@@ -54,6 +54,10 @@ public abstract class ComponentChecks {
     }
 
 
+    /** The reason shown for checks skipped in student mode, in English (catalogue key check.skipped.by-instructor). */
+    public static final String GRADED_BY_INSTRUCTOR = Messages.text(org.rnnautograder.i18n.Language.EN,
+            "check.skipped.by-instructor");
+
     /** @return the seed of this run, mixed with a check-specific salt so checks draw independent inputs */
     protected static long seed(String salt) {
         return SuiteContext.seed() * 31 + salt.hashCode();

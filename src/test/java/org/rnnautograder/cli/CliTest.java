@@ -98,4 +98,43 @@ class CliTest {
         assertTrue(again.out().contains("already graded, skipped"), again.out());
         assertEquals(before, Files.getLastModifiedTime(out.resolve("loss-averaged/results.json")).toMillis());
     }
+
+    @Test
+    void langChoosesTheFeedbackLanguageAndAnotherLanguageRegrades(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("grades");
+        Outcome zh = run("grade", "examples/loss-averaged", "--out", out.toString(), "--seed", "7", "--lang", "zh");
+        assertEquals(0, zh.code(), zh.err() + zh.out());
+        String md = Files.readString(out.resolve("loss-averaged/feedback.md"));
+        assertTrue(md.codePoints().filter(c -> c >= 0x4E00 && c <= 0x9FFF).count() > 50, md);
+        String json = Files.readString(out.resolve("loss-averaged/results.json"));
+        assertTrue(json.contains("CrossEntropy — ") && json.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF), json);
+        assertEquals(org.rnnautograder.i18n.Language.EN, org.rnnautograder.i18n.Messages.language(),
+                "--lang holds for its own run only");
+
+        Outcome en = run("grade", "examples/loss-averaged", "--out", out.toString(), "--lang", "en");
+        assertEquals(0, en.code(), en.err() + en.out());
+        assertFalse(en.out().contains("already graded, skipped"), "a result in another language is graded again: " + en.out());
+        String english = Files.readString(out.resolve("loss-averaged/feedback.md"));
+        assertTrue(english.contains("## What to fix"), english);
+    }
+
+    @Test
+    void anUnknownLanguageIsAUsageErrorNamingTheChoices() {
+        Outcome o = run("grade", "examples/loss-averaged", "--lang", "fr");
+        assertEquals(Main.USAGE, o.code());
+        assertTrue(o.err().contains("'fr'") && o.err().contains("en") && o.err().contains("zh"), o.err());
+        assertFalse(o.err().contains("at org."), "no stack trace: " + o.err());
+    }
+
+    @Test
+    void messagePrintsACatalogueEntryInEitherLanguage() {
+        Outcome en = run("message", "--lang", "en", "grade.internal-error.timeout", "540");
+        assertEquals(0, en.code(), en.err());
+        assertEquals("grading took longer than 540 s and was stopped", en.out().strip());
+        Outcome zh = run("message", "--lang", "zh", "grade.internal-error.timeout", "540");
+        assertEquals("评分用时超过 540 秒，已被终止", zh.out().strip());
+        Outcome missing = run("message", "no.such.key");
+        assertEquals(Main.USAGE, missing.code());
+        assertTrue(missing.err().contains("no.such.key"), missing.err());
+    }
 }
