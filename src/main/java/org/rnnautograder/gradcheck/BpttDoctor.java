@@ -10,6 +10,7 @@ import org.ejml.simple.SimpleMatrix;
 import org.rnnautograder.assignment.ActivationKind;
 import org.rnnautograder.assignment.RnnGradients;
 import org.rnnautograder.assignment.RnnParameters;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * The BPTT doctor: given a sequence problem and a black-box backward pass, finds
@@ -25,6 +26,9 @@ import org.rnnautograder.assignment.RnnParameters;
  *       reported as −1, 1/T, 1/m or the constant itself.</li>
  * </ol>
  * When nothing matches it says so ("no known bug pattern matches") and never guesses.
+ *
+ * <p>Its findings are sentences of the message catalogue ({@code doctor.*}), in the {@link Messages#language()}
+ * current when {@link #diagnose} runs.
  */
 public final class BpttDoctor {
     /** Relative distance within which two gradients count as equal (rounding of a different loop order is ~1e-14). */
@@ -59,7 +63,7 @@ public final class BpttDoctor {
         int firstWrong = 0;
         List<String> wrongBlocks = List.of();
         List<Integer> wrongSteps = List.of();
-        String stepFinding = "the gradient is right on every prefix T = 1 … " + problem.T();
+        String stepFinding = Messages.text("doctor.steps.all-right", problem.T());
         RnnGradients full = null;
         for (int k = 1; k <= problem.T(); k++) {
             RnnProblem prefix = problem.prefix(k);
@@ -113,15 +117,14 @@ public final class BpttDoctor {
         scores.sort(Comparator.comparingDouble(Diagnosis.CauseScore::distance));
         if (dCorrect <= MATCH_TOL) {
             return new Diagnosis("CORRECT", shape, firstWrong, wrongBlocks, wrongSteps, stepFinding, null, null,
-                    "the gradient matches the correct BPTT", scores, null);
+                    Messages.text("doctor.explain.correct"), scores, null);
         }
         List<Diagnosis.CauseScore> matching = scores.stream().filter(s -> s.distance() <= MATCH_TOL)
                 .collect(Collectors.toList());
         if (matching.size() > 1) {
             String names = matching.stream().map(Diagnosis.CauseScore::model).collect(Collectors.joining(", "));
             return new Diagnosis("AMBIGUOUS", shape, firstWrong, wrongBlocks, wrongSteps, stepFinding, null, null,
-                    "several known bug patterns match equally well on this problem (" + names
-                            + "); no single cause is named", scores, null);
+                    Messages.text("doctor.explain.ambiguous", names), scores, null);
         }
         if (matching.size() == 1) {
             Diagnosis.CauseScore best = matching.get(0);
@@ -130,15 +133,15 @@ public final class BpttDoctor {
                 BugModel bug = BugModel.valueOf(best.model());
                 String explanation = bug.explanation();
                 if (bug.isScaling()) {
-                    explanation += " — factor " + describeFactor(c, problem);
+                    explanation = Messages.text("doctor.explain.factor", explanation, describeFactor(c, problem));
                 }
                 return new Diagnosis("BUG", shape, firstWrong, wrongBlocks, wrongSteps, stepFinding, bug.name(),
                         bug.isScaling() ? c : null, explanation, scores, null);
             }
         }
         return new Diagnosis("NO_MATCH", shape, firstWrong, wrongBlocks, wrongSteps, stepFinding, null, null,
-                String.format(Locale.ROOT, "no known bug pattern matches (closest: %s at relative distance %.2g)",
-                        scores.get(0).model(), scores.get(0).distance()), scores, null);
+                Messages.text("doctor.explain.no-match", scores.get(0).model(),
+                        String.format(Locale.ROOT, "%.2g", scores.get(0).distance())), scores, null);
     }
 
     private static boolean near(double c, double target) {
@@ -175,7 +178,7 @@ public final class BpttDoctor {
         RnnParameters params = p.params().copy();
         RnnGradients g = student.backward(params, xs, p.targets());
         if (g == null) {
-            throw new IllegalStateException("backward returned null instead of gradients");
+            throw new IllegalStateException(Messages.text("doctor.error.null"));
         }
         g.requireShapesOf(p.params());
         for (int b = 0; b < 5; b++) {
@@ -185,9 +188,9 @@ public final class BpttDoctor {
     }
 
     private static Diagnosis error(String shape, int k, Throwable e) {
-        String message = "on the prefix of length T = " + k + ": " + e;
+        String message = Messages.text("doctor.error.prefix", k, e);
         return new Diagnosis("STUDENT_ERROR", shape, 0, List.of(), List.of(), null, null, null,
-                "no diagnosis: the backward pass failed", List.of(), message);
+                Messages.text("doctor.explain.failed"), List.of(), message);
     }
 
     /**
@@ -223,23 +226,20 @@ public final class BpttDoctor {
         int k = prefix.T();
         boolean readable = distinctOneHot(prefix);
         if (!readable) {
-            return "prefixes up to T = " + (k - 1) + " are right, so step " + k
-                    + " (the newest) or what flows back from it is wrong";
+            return Messages.text("doctor.steps.newest-or-flow", k - 1, k);
         }
         if (steps.isEmpty()) {
-            return "dz_t (read from the columns of dU) is right at every step t ≤ " + k + "; the error is in "
-                    + String.join(", ", blocks) + " and appears once step " + k + " is added";
+            return Messages.text("doctor.steps.dz-right", k, String.join(", ", blocks));
         }
         String list = steps.stream().map(String::valueOf).collect(Collectors.joining(", "));
         if (steps.size() == 1 && steps.get(0) == k) {
-            return "only the newest step t = " + k + " has a wrong dz_t (read from column id(x_" + k + ") of dU)";
+            return Messages.text("doctor.steps.newest-only", k);
         }
         if (!steps.contains(k)) {
-            return "step" + (steps.size() > 1 ? "s t = " : " t = ") + list + " ha" + (steps.size() > 1 ? "ve" : "s")
-                    + " a wrong dz_t although the newest step t = " + k + " is right: what flows back from step "
-                    + k + " into s_" + (k - 1) + " (ds_next) is wrong";
+            return steps.size() > 1 ? Messages.text("doctor.steps.flow-back-many", list, k, k - 1)
+                    : Messages.text("doctor.steps.flow-back-one", list, k, k - 1);
         }
-        return "steps t = " + list + " have a wrong dz_t (read from the columns of dU)";
+        return Messages.text("doctor.steps.wrong", list);
     }
 
     private static boolean distinctOneHot(RnnProblem p) {

@@ -4,57 +4,67 @@ import java.util.List;
 import org.ejml.simple.SimpleMatrix;
 import org.rnnautograder.assignment.ActivationKind;
 import org.rnnautograder.assignment.RnnGradients;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Typical BPTT mistakes, each computed from the correct implementation ({@link ReferenceRnn}) so that
  * {@link BpttDoctor} can match a student's gradients against them. Each has a one-line explanation in
- * the notation of the notes.
+ * the notation of the notes, from the message catalogue ({@code doctor.cause.*}, English and Chinese).
  */
 public enum BugModel {
     /** ds = Vᵀ dz_o, without + ds_next. */
-    DS_NEXT_DROPPED("dU, dW and db_a miss the gradient that flows into s_t from step t+1 (ds_next):"
-            + " ds = Vᵀ dz_o instead of Vᵀ dz_o + ds_next"),
+    DS_NEXT_DROPPED,
     /** Only step T's contribution (a loop that runs once, or = instead of +=). */
-    LAST_STEP_ONLY("the gradients are not summed over time: only the last step's (t = T) contribution is kept"),
+    LAST_STEP_ONLY,
     /** Only step 1's contribution, with ds_next flowing correctly (= instead of += while walking backwards). */
-    FIRST_STEP_ONLY("the gradients are not summed over time: each step overwrites the sum (= instead of +="
-            + " while walking t = T … 1), so only step t = 1's contribution is left"),
+    FIRST_STEP_ONLY,
     /** dW += dz s_tᵀ. */
-    S_T_FOR_S_PREV("dW uses s_t where s_{t−1} belongs: dW += dz s_tᵀ instead of dz s_{t−1}ᵀ"),
+    S_T_FOR_S_PREV,
     /** dz = ds. */
-    G1_PRIME_MISSING("g1'(z_t) is missing: dz = ds instead of ds ⊙ g1'(z_t)"),
+    G1_PRIME_MISSING,
     /** tanh'(z) written as 1 − z². */
-    TANH_PRIME_OF_Z("tanh' is written as 1 − z_t² instead of 1 − s_t² (= 1 − tanh(z_t)²)"),
+    TANH_PRIME_OF_Z,
     /** dW transposed. */
-    DW_TRANSPOSED("dW is transposed: s_{t−1} dzᵀ instead of dz s_{t−1}ᵀ"),
+    DW_TRANSPOSED,
     /** Every gradient negated. */
-    SIGN_FLIPPED("every gradient has the wrong sign (−∂L/∂θ), e.g. dz_o = y_t − o_t instead of o_t − y_t"),
+    SIGN_FLIPPED,
     /** Every gradient divided by T. */
-    AVERAGED_OVER_T("the gradients are averaged over time (divided by T), but L = Σ_t −ln o_t[y_t] is summed,"
-            + " not averaged"),
+    AVERAGED_OVER_T,
     /** Every gradient divided by m. */
-    DIVIDED_BY_M("the gradients are divided by the vocabulary size m"),
+    DIVIDED_BY_M,
     /** Every gradient multiplied by one constant c (reported). */
-    SCALED("every gradient is the correct one times a constant factor c"),
+    SCALED,
     /** dz_o = o_t. */
-    MISSING_MINUS_Y("dL/dlogits misses the −y_t: dz_o = o_t instead of o_t − y_t"),
+    MISSING_MINUS_Y,
     /** db_a, db_y from step T only. */
-    BIAS_NOT_SUMMED("db_a and db_y are not summed over time: only the last step's dz and dz_o are kept"),
+    BIAS_NOT_SUMMED,
     /** ds_next ← W dz. */
-    W_FOR_W_TRANSPOSE("ds_prev uses W where Wᵀ belongs: ds_next ← W dz instead of Wᵀ dz");
+    W_FOR_W_TRANSPOSE;
 
     /** The factor {@link #inject} uses for {@link #SCALED}. */
     public static final double SCALED_INJECTION_FACTOR = 0.5;
 
-    private final String explanation;
-
-    BugModel(String explanation) {
-        this.explanation = explanation;
-    }
-
-    /** @return one line, in the notation of the notes, saying what this mistake does */
+    /**
+     * @return one line, in the notation of the notes and the current {@link Messages#language()}, saying what
+     *         this mistake does
+     */
     public String explanation() {
-        return explanation;
+        return switch (this) {
+            case DS_NEXT_DROPPED -> Messages.text("doctor.cause.ds-next-dropped");
+            case LAST_STEP_ONLY -> Messages.text("doctor.cause.last-step-only");
+            case FIRST_STEP_ONLY -> Messages.text("doctor.cause.first-step-only");
+            case S_T_FOR_S_PREV -> Messages.text("doctor.cause.s-t-for-s-prev");
+            case G1_PRIME_MISSING -> Messages.text("doctor.cause.g1-prime-missing");
+            case TANH_PRIME_OF_Z -> Messages.text("doctor.cause.tanh-prime-of-z");
+            case DW_TRANSPOSED -> Messages.text("doctor.cause.dw-transposed");
+            case SIGN_FLIPPED -> Messages.text("doctor.cause.sign-flipped");
+            case AVERAGED_OVER_T -> Messages.text("doctor.cause.averaged-over-t");
+            case DIVIDED_BY_M -> Messages.text("doctor.cause.divided-by-m");
+            case SCALED -> Messages.text("doctor.cause.scaled");
+            case MISSING_MINUS_Y -> Messages.text("doctor.cause.missing-minus-y");
+            case BIAS_NOT_SUMMED -> Messages.text("doctor.cause.bias-not-summed");
+            case W_FOR_W_TRANSPOSE -> Messages.text("doctor.cause.w-for-w-transpose");
+        };
     }
 
     /** @return true for the models that are the correct gradient times a constant */

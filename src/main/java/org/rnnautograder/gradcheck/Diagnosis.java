@@ -2,6 +2,7 @@ package org.rnnautograder.gradcheck;
 
 import java.util.List;
 import java.util.Locale;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * What {@link BpttDoctor} found. A plain record of primitives, strings and lists, ready for Jackson.
@@ -14,10 +15,11 @@ import java.util.Locale;
  * @param wrongBlocks      the blocks wrong at that prefix, e.g. ["dU", "db_a"]
  * @param wrongSteps       the steps t ≤ firstWrongPrefix whose dz_t (column id(x_t) of dU) is wrong there;
  *                         empty when none or unknown
- * @param stepFinding      (b) in words: which step's contribution is wrong
+ * @param stepFinding      (b) in words: which step's contribution is wrong (in the language of the diagnosis)
  * @param cause            the {@link BugModel} name, or null (never a guess)
  * @param factor           the fitted constant for a scaling cause (e.g. 0.25 = 1/T), else null
- * @param explanation      one line: the cause's explanation, or why no cause is named
+ * @param explanation      one line: the cause's explanation, or why no cause is named (in the language of the
+ *                         diagnosis)
  * @param candidates       every bug model's distance to the student's gradient, best first
  * @param error            the exception the student's backward threw, or null
  */
@@ -45,30 +47,32 @@ public record Diagnosis(String verdict, String problem, int firstWrongPrefix, Li
         return cause != null;
     }
 
-    /** @return a few lines for the student: verdict, first wrong prefix, the step, the cause */
+    /**
+     * @return a few lines for the student: verdict, first wrong prefix, the step, the cause; the frame is in the
+     *         current {@link Messages#language()}, the findings in the language they were diagnosed in
+     */
     public String text() {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
         switch (verdict) {
-            case "CORRECT" -> sb.append("BPTT doctor: the gradient matches the correct BPTT (").append(problem)
-                    .append(").");
-            case "STUDENT_ERROR" -> sb.append("BPTT doctor: your backward failed (").append(problem).append("): ")
-                    .append(error);
+            case "CORRECT" -> sb.append(Messages.text("doctor.text.correct", problem));
+            case "STUDENT_ERROR" -> sb.append(Messages.text("doctor.text.student-error", problem, error));
             default -> {
-                sb.append("BPTT doctor (").append(problem).append("):");
+                sb.append(Messages.text("doctor.text.header", problem));
                 if (firstWrongPrefix > 0) {
-                    sb.append(nl).append("  first wrong at T = ").append(firstWrongPrefix).append(" (prefix x_1")
-                            .append(firstWrongPrefix > 1 ? " … x_" + firstWrongPrefix : "").append("), in ")
-                            .append(String.join(", ", wrongBlocks));
+                    String blocks = String.join(", ", wrongBlocks);
+                    sb.append(nl).append("  ").append(firstWrongPrefix > 1
+                            ? Messages.text("doctor.text.first-wrong", firstWrongPrefix, blocks)
+                            : Messages.text("doctor.text.first-wrong-at-one", firstWrongPrefix, blocks));
                 }
                 if (stepFinding != null) {
                     sb.append(nl).append("  ").append(stepFinding);
                 }
                 if (cause != null) {
-                    sb.append(nl).append("  most likely cause: ").append(explanation);
-                    if (factor != null) {
-                        sb.append(String.format(Locale.ROOT, " (fitted factor %.6g)", factor));
-                    }
+                    sb.append(nl).append("  ").append(factor == null
+                            ? Messages.text("doctor.text.cause", explanation)
+                            : Messages.text("doctor.text.cause-factor", explanation,
+                                    String.format(Locale.ROOT, "%.6g", factor)));
                 } else {
                     sb.append(nl).append("  ").append(explanation);
                 }

@@ -2,6 +2,7 @@ package org.rnnautograder.gradcheck;
 
 import java.util.List;
 import java.util.Locale;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * The result of one gradient check: one {@link BlockReport} per block plus the settings used. A plain
@@ -48,22 +49,18 @@ public record GradCheckReport(String mode, double eps, double rtol, double atol,
     }
 
     /**
-     * @return one line, e.g. "3 of 5 blocks pass; worst: dW[2,1] analytic 0.41 numeric −0.12, relative
-     *         error 1.0" (plus the number of kink exclusions and evaluations)
+     * @return one line in the current {@link Messages#language()}, e.g. "3 of 5 blocks pass; worst: dW[2,1]
+     *         analytic 0.41 numeric −0.12, relative error 1.0" (plus the number of kink exclusions and evaluations)
      */
     public String summary() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(blocksPassed()).append(" of ").append(blocks.size()).append(" blocks pass");
         BlockReport w = worstBlock();
-        if (w != null && !Double.isNaN(w.worstAnalytic())) {
-            sb.append(String.format(Locale.ROOT, "; worst: %s analytic %.4g numeric %.4g, relative error %.2g",
-                    w.worstLabel(), w.worstAnalytic(), w.worstNumeric(), w.worstRelativeError()));
-        }
-        if (excluded > 0) {
-            sb.append("; ").append(excluded).append(" entries excluded near relu kinks");
-        }
-        sb.append(" (").append(evaluations).append(" evaluations)");
-        return sb.toString();
+        String worst = w == null || Double.isNaN(w.worstAnalytic()) ? ""
+                : Messages.text("gradcheck.summary.worst", w.worstLabel(),
+                        String.format(Locale.ROOT, "%.4g", w.worstAnalytic()),
+                        String.format(Locale.ROOT, "%.4g", w.worstNumeric()),
+                        String.format(Locale.ROOT, "%.2g", w.worstRelativeError()));
+        String kinks = excluded > 0 ? Messages.text("gradcheck.summary.excluded", excluded) : "";
+        return Messages.text("gradcheck.summary", blocksPassed(), blocks.size(), worst, kinks, evaluations);
     }
 
     /** @return the summary, then one line per block */

@@ -1,7 +1,7 @@
 /**
  * A reusable finite-difference gradient checker (think {@code torch.autograd.gradcheck} for Java) and the
- * BPTT doctor. Depends only on the assignment contract, EJML and the JDK; knows nothing about JUnit or
- * students.
+ * BPTT doctor. Depends only on the assignment contract, the message catalogue ({@code i18n}, for the doctor's
+ * sentences and the report summary), EJML and the JDK; knows nothing about JUnit or students.
  *
  * <ul>
  *   <li>{@link org.rnnautograder.gradcheck.GradientChecker}: central differences over named blocks, modes

@@ -1,18 +1,25 @@
 package org.rnnautograder.gradcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.ActivationKind;
 import org.rnnautograder.assignment.RnnGradients;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 
 /** Every bug model, injected as the "student", is diagnosed as itself; correct students never as a bug. */
 class BpttDoctorTest {
@@ -176,4 +183,73 @@ class BpttDoctorTest {
         assertTrue(p.params().W().isIdentical(w, 0));
         assertEquals(1, p.oneHotId(1) >= 0 ? 1 : 0);
     }
+
+    @Test
+    void inChineseTheDiagnosisNamesTheCauseAndKeepsTheFacts() {
+        Language before = Messages.use(Language.ZH);
+        try {
+            RnnProblem p = RnnProblemGenerator.doctorProblem(3, ActivationKind.TANH);
+            Diagnosis d = BpttDoctor.diagnose(p, student(BugModel.DS_NEXT_DROPPED, ActivationKind.TANH));
+            String text = d.text();
+            assertEquals("DS_NEXT_DROPPED", d.cause(), text);
+            assertTrue(text.startsWith("BPTT 诊断（" + p.shape() + "）："), text);
+            assertTrue(text.contains("最早在 T = 2 时出错（前缀 x_1 … x_2），出错的是 " + String.join(", ",
+                    d.wrongBlocks())), text);
+            assertTrue(text.contains("时刻 t = 1 的 dz_t 错误，而最新的时刻 t = 2 是对的：从时刻 2 流回隐藏状态 s_1 的梯度"
+                    + "（ds_next）错了"), text);
+            assertTrue(text.contains("最可能的原因：dU、dW 和 db_a 缺少从时刻 t+1 流回隐藏状态 s_t 的梯度（ds_next）："
+                    + "写成了 ds = Vᵀ dz_o，应为 Vᵀ dz_o + ds_next"), text);
+            assertFalse(text.contains("most likely cause") || text.contains("first wrong"), text);
+
+            Diagnosis avg = BpttDoctor.diagnose(RnnProblemGenerator.doctorProblem(5, ActivationKind.TANH),
+                    student(BugModel.AVERAGED_OVER_T, ActivationKind.TANH));
+            int T = RnnProblemGenerator.doctorProblem(5, ActivationKind.TANH).T();
+            assertTrue(avg.text().contains("最可能的原因：梯度对时间取了平均（除以了 T）"), avg::text);
+            assertTrue(avg.text().contains("——因子 1/T = 1/" + T + "（拟合出的因子 "
+                    + String.format(Locale.ROOT, "%.6g", 1.0 / T) + "）"), avg::text);
+
+            StudentBackward twoBugs = (params, xs, ys) -> ReferenceRnn.backward(
+                    new RnnProblem(params, xs, ys, ActivationKind.TANH),
+                    BpttVariant.CORRECT.withDropDsNext().withSTForSPrev());
+            Diagnosis none = BpttDoctor.diagnose(p, twoBugs);
+            assertEquals("NO_MATCH", none.verdict());
+            assertTrue(none.text().contains("没有吻合的已知错误模式（最接近的是 " + none.candidates().get(0).model()
+                    + "，相对距离 "), none::text);
+
+            Diagnosis nul = BpttDoctor.diagnose(p, (params, xs, ys) -> null);
+            assertTrue(nul.text().startsWith("BPTT 诊断：你的 backward 运行失败（" + p.shape() + "）：在长度 T = 1 的前缀上："),
+                    nul::text);
+            assertTrue(nul.text().contains("IllegalStateException: backward 返回了 null，而不是梯度"), nul::text);
+
+            Diagnosis ok = BpttDoctor.diagnose(p, correctStudent(ActivationKind.TANH));
+            assertEquals("BPTT 诊断：梯度与正确的时序反向传播（BPTT）一致（" + p.shape() + "）。", ok.text());
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /** Each cause is translated, and keeps the notation of the English one (s_t, dz_o, s_{t−1}ᵀ, …). */
+    @Test
+    void everyCauseIsExplainedInChineseWithTheSameNotation() {
+        Language before = Messages.use(Language.EN);
+        try {
+            for (BugModel bug : BugModel.values()) {
+                Messages.use(Language.EN);
+                String en = bug.explanation();
+                Messages.use(Language.ZH);
+                String zh = bug.explanation();
+                assertNotEquals(en, zh, bug::name);
+                assertTrue(zh.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF), zh);
+                Matcher m = NOTATION.matcher(en);
+                while (m.find()) {
+                    assertTrue(zh.contains(m.group()), () -> bug + ": " + m.group() + " missing in " + zh);
+                }
+            }
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /** Names with a subscript, e.g. db_a, s_{t−1}ᵀ, y_t. */
+    private static final Pattern NOTATION = Pattern.compile("\\w*_(\\{[^}]*\\}|\\w+)ᵀ?");
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.ejml.simple.SimpleMatrix;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 
 /** The generic checker on known functions: f(A, B) = Σ sin(A) + Σ B², ∂f/∂A = cos(A), ∂f/∂B = 2B. */
 class GradientCheckerTest {
@@ -132,6 +137,45 @@ class GradientCheckerTest {
         assertEquals(1, guarded.blocks().get(0).entriesChecked());
         assertTrue(guarded.summary().contains("1 entries excluded near relu kinks"), guarded.summary());
     }
+
+    @Test
+    void theSummaryInChineseKeepsTheEntryAndTheNumbers() {
+        SplittableRandom r = new SplittableRandom(3);
+        List<SimpleMatrix> p = List.of(RnnProblemGenerator.uniform(4, 3, 3, r), RnnProblemGenerator.uniform(2, 1, 1, r));
+        List<SimpleMatrix> g = gradient(p);
+        SimpleMatrix wrongA = g.get(0).copy();
+        wrongA.set(2, 1, 10);
+        GradCheckReport report = new GradientChecker(GradCheckOptions.defaults()).check(F, NAMES, p,
+                List.of(wrongA, g.get(1)));
+        ScalarFunction abs = blocks -> Math.abs(blocks.get(0).get(0));
+        GradCheckReport kinked = new GradientChecker(GradCheckOptions.defaults(), (minus, plus) -> true)
+                .check(abs, List.of("x"), List.of(new SimpleMatrix(1, 1)), List.of(new SimpleMatrix(1, 1)));
+        Language before = Messages.use(Language.EN);
+        try {
+            String en = report.summary();
+            Messages.use(Language.ZH);
+            String zh = report.summary();
+            assertTrue(zh.startsWith("2 个梯度块中有 1 个通过梯度检验；最差的元素：dA[2,1]，解析值 10.00，数值（中心差分）"),
+                    zh);
+            assertEquals(numbers(en), numbers(zh), () -> en + "\n" + zh);
+            assertTrue(kinked.summary().contains("；1 个元素靠近 relu 的不可导点，未计入"), kinked.summary());
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /** @return the numbers in {@code text} (entries, values, counts), sorted as strings */
+    static List<String> numbers(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?(e[-+]\\d+)?");
 
     @Test
     void shapeMismatchNamesBothShapes() {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.rnnautograder.assignment.ActivationKind;
 import org.rnnautograder.assignment.CellGradients;
 import org.rnnautograder.assignment.RnnGradients;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import org.rnnautograder.assignment.RnnParameters;
 
 /** Gradient checks of whole-sequence BPTT and of one cell step, with seeded random problems. */
@@ -178,6 +180,26 @@ class RnnGradCheckTest {
         assertEquals(d, json.readValue(json.writeValueAsString(d), Diagnosis.class));
         System.out.println(report);
         System.out.println(json.writeValueAsString(d));
+    }
+
+    @Test
+    void aTransposedDWIsReportedInChineseWithTheSameEntryAndNumbers() {
+        RnnProblem p = RnnProblemGenerator.doctorProblem(1, ActivationKind.TANH);
+        GradCheckReport report = RnnGradCheck.checkSequence(p, BugModel.DW_TRANSPOSED.inject(p),
+                GradCheckOptions.defaults());
+        Language before = Messages.use(Language.EN);
+        try {
+            String en = report.summary();
+            assertTrue(en.startsWith("4 of 5 blocks pass; worst: dW["), en);
+            Messages.use(Language.ZH);
+            String zh = report.summary();
+            assertTrue(zh.startsWith("5 个梯度块中有 4 个通过梯度检验；最差的元素：" + report.worstBlock().worstLabel() + "，解析值 "),
+                    zh);
+            assertTrue(zh.endsWith("（中心差分共计算损失 " + report.evaluations() + " 次）"), zh);
+            assertEquals(GradientCheckerTest.numbers(en), GradientCheckerTest.numbers(zh), () -> en + "\n" + zh);
+        } finally {
+            Messages.use(before);
+        }
     }
 
     @Test
