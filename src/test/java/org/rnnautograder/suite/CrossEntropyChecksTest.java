@@ -293,7 +293,7 @@ class CrossEntropyChecksTest {
             assertFails(results, "crossentropy.softmax.fixtures", "CrossEntropy.softmax(z)", "测试用例“",
                     "你没有除以总和");
             assertFails(results, "crossentropy.softmax.distribution", "softmax(z) 有限、每个元素在 [0, 1] 内且和为 1",
-                    "seed", "softmax(z) 的和是 ", "，不是 1。", "除以所有 j 的 exp(z[j] − max z) 之和");
+                    "softmax(z) 的和是 ", "，不是 1。", "除以所有 j 的 exp(z[j] − max z) 之和");
 
             assertFails(run(withCrossEntropy(vagueLengths)), "crossentropy.bad-input",
                     "CrossEntropy.sequenceLoss 拒绝了 3 个输出，5 个目标，但它的消息“lengths differ”没有写出两个长度（3 和 5）。",
