@@ -11,6 +11,7 @@ import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFile;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.fixtures.Tolerance;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Activation: g1 = tanh or relu, value and derivative entry by entry, for a matrix of any shape. The derivative
@@ -36,7 +37,7 @@ public class ActivationChecks extends ComponentChecks {
         String name = name(kind);
         for (FixtureCase c : FIXTURES.forMethod(name)) {
             SimpleMatrix z = c.inputMatrix("z");
-            String where = "fixture '" + c.name() + "', z = " + MatrixArguments.show(z);
+            String where = Messages.text("activation.where.fixture", c.name(), MatrixArguments.show(z));
             SimpleMatrix value = g.value(z.copy());
             Expect.close(name + ": Activation.value(z)", where, c.expectedMatrix("value"), value, c.tolerance(),
                     diagnoseValue(kind, z, value));
@@ -55,7 +56,7 @@ public class ActivationChecks extends ComponentChecks {
             double h = 1e-6;
             Property.forAll(name + "'(z) = (" + name + "(z + h) − " + name + "(z − h)) / 2h", seed("activation.cd." + name),
                     12, (r, size) -> randomZ(r, 1 + r.nextInt(size), 1 + r.nextInt(size), 3.0, 1e-3),
-                    z -> "z of shape " + Shapes.describe(z),
+                    z -> Messages.text("activation.shape.z", Shapes.describe(z)),
                     z -> {
                         SimpleMatrix plus = g.value(z.plus(h));
                         SimpleMatrix minus = g.value(z.minus(h));
@@ -64,7 +65,7 @@ public class ActivationChecks extends ComponentChecks {
                         SimpleMatrix numeric = plus.minus(minus).divide(2 * h);
                         SimpleMatrix derivative = g.derivative(z.copy());
                         Expect.close(name + ": Activation.derivative(z)",
-                                "compared with central differences of your own value(z), h = " + h, numeric,
+                                Messages.text("activation.where.central-differences", h), numeric,
                                 derivative, new Tolerance(1e-6, 1e-5), diagnoseDerivative(kind, z, derivative));
                     });
         }
@@ -77,20 +78,18 @@ public class ActivationChecks extends ComponentChecks {
         for (ActivationKind kind : ActivationKind.values()) {
             Activation g = student().activation(kind);
             String name = name(kind);
+            String valueOf = Messages.text("activation.method-of-kind", "Activation.value(z)", name);
+            String derivativeOf = Messages.text("activation.method-of-kind", "Activation.derivative(z)", name);
+            String inPlace = Messages.text("activation.hint.in-place");
             SimpleMatrix arg = z.copy();
             SimpleMatrix value = g.value(arg);
-            MatrixArguments.unchanged("Activation.value(z) of " + name, "z", z, arg,
-                    "Most likely cause: z.set(…) in a loop; work on z.copy(), or use z.elementOp(…), which returns a new"
-                            + " matrix.");
-            MatrixArguments.notTheArgument("Activation.value(z) of " + name, "z", arg, value,
-                    "Return a new matrix (z.copy() filled with g1(z), or z.elementOp(…)), not z itself.");
+            MatrixArguments.unchanged(valueOf, "z", z, arg, inPlace);
+            MatrixArguments.notTheArgument(valueOf, "z", arg, value, Messages.text("activation.hint.value-returns-z"));
             arg = z.copy();
             SimpleMatrix derivative = g.derivative(arg);
-            MatrixArguments.unchanged("Activation.derivative(z) of " + name, "z", z, arg,
-                    "Most likely cause: z.set(…) in a loop; work on z.copy(), or use z.elementOp(…), which returns a new"
-                            + " matrix.");
-            MatrixArguments.notTheArgument("Activation.derivative(z) of " + name, "z", arg, derivative,
-                    "Return a new matrix (z.copy() filled with g1'(z), or z.elementOp(…)), not z itself.");
+            MatrixArguments.unchanged(derivativeOf, "z", z, arg, inPlace);
+            MatrixArguments.notTheArgument(derivativeOf, "z", arg, derivative,
+                    Messages.text("activation.hint.derivative-returns-z"));
         }
     }
 
@@ -101,9 +100,10 @@ public class ActivationChecks extends ComponentChecks {
             Activation want = reference().activation(kind);
             Activation g = student().activation(kind);
             String name = name(kind);
-            Property.forAll(name + " agrees with the reference", seed("activation.ref." + name), 10,
+            Property.forAll(Messages.text("activation.property.agrees-with-reference", name),
+                    seed("activation.ref." + name), 10,
                     (r, size) -> withZeros(randomZ(r, 1 + r.nextInt(size + 1), 1 + r.nextInt(size + 1), 4.0, 0), r),
-                    z -> "z of shape " + Shapes.describe(z),
+                    z -> Messages.text("activation.shape.z", Shapes.describe(z)),
                     z -> {
                         SimpleMatrix value = g.value(z.copy());
                         Expect.close(name + ": Activation.value(z)", "z = " + MatrixArguments.show(z), want.value(z.copy()), value,
@@ -127,20 +127,20 @@ public class ActivationChecks extends ComponentChecks {
                 return onlyFirstColumn();
             }
             if (matches(got, z, v -> v, false)) {
-                return "Your value(z) returned z unchanged: apply Math.tanh to every entry.";
+                return Messages.text("activation.hint.tanh-value-identity");
             }
-            return "Expected tanh(z) entry by entry: use Math.tanh(v) for each entry v of z.";
+            return Messages.text("activation.hint.tanh-value");
         }
         if (matches(got, z, v -> v > 0 ? v : 0.0, true)) {
             return onlyFirstColumn();
         }
         if (matches(got, z, v -> v > 0 ? 1.0 : 0.0, false)) {
-            return "Your value(z) returned the derivative (1 where z > 0, else 0): value is max(0, z).";
+            return Messages.text("activation.hint.relu-value-is-derivative");
         }
         if (matches(got, z, Math::abs, false)) {
-            return "Your value(z) returned |z|: negative entries must become 0, relu(z) = max(0, z).";
+            return Messages.text("activation.hint.relu-value-abs");
         }
-        return "Expected relu(z) = max(0, z) entry by entry.";
+        return Messages.text("activation.hint.relu-value");
     }
 
     static String diagnoseDerivative(ActivationKind kind, SimpleMatrix z, SimpleMatrix got) {
@@ -154,45 +154,39 @@ public class ActivationChecks extends ComponentChecks {
                 return onlyFirstColumn();
             }
             if (matches(got, z, v -> 1 - v * v, false)) {
-                return "Most likely cause: you computed 1 − z² (as if the argument were s = tanh(z)). derivative"
-                        + " receives z, not s: compute s = tanh(z) first, then 1 − s².";
+                return Messages.text("activation.hint.tanh-derivative-from-s");
             }
             if (matches(got, z, Math::tanh, false)) {
-                return "Most likely cause: derivative returns g1(z) = tanh(z) itself; it must return g1'(z) ="
-                        + " 1 − tanh(z)².";
+                return Messages.text("activation.hint.tanh-derivative-is-value");
             }
             if (matches(got, z, v -> 1 - Math.tanh(v), false)) {
-                return "Most likely cause: you computed 1 − tanh(z) and forgot the square: g1'(z) = 1 − tanh(z)².";
+                return Messages.text("activation.hint.tanh-derivative-no-square");
             }
             if (matches(got, z, v -> 1 - Math.tanh(Math.tanh(v)) * Math.tanh(Math.tanh(v)), false)) {
-                return "Most likely cause: tanh applied twice — derivative receives z and should compute"
-                        + " 1 − tanh(z)², not 1 − tanh(tanh(z))².";
+                return Messages.text("activation.hint.tanh-derivative-twice");
             }
-            return "Expected g1'(z) = 1 − tanh(z)² entry by entry (computed from z, not from s).";
+            return Messages.text("activation.hint.tanh-derivative");
         }
         DoubleUnaryOperator right = v -> v > 0 ? 1.0 : 0.0;
         if (matches(got, z, right, true)) {
             return onlyFirstColumn();
         }
         if (matches(got, z, v -> v >= 0 ? 1.0 : 0.0, false)) {
-            return "Most likely cause: relu'(0) came out as 1 — the contract says relu'(0) = 0: test z > 0, not z >= 0.";
+            return Messages.text("activation.hint.relu-derivative-at-zero");
         }
         if (matches(got, z, v -> v > 0 ? v : 0.0, false)) {
-            return "Most likely cause: derivative returns g1(z) = max(0, z) itself; relu'(z) is 1 where z > 0 and 0"
-                    + " elsewhere.";
+            return Messages.text("activation.hint.relu-derivative-is-value");
         }
-        return "Expected relu'(z) = 1 where z > 0 and 0 where z ≤ 0 (also 0 at exactly z = 0).";
+        return Messages.text("activation.hint.relu-derivative");
     }
 
     private static String onlyFirstColumn() {
-        return "Only the first column is right: z may be any matrix, not only a column vector — loop over all rows"
-                + " and all columns (or use z.elementOp(…)).";
+        return Messages.text("activation.hint.first-column-only");
     }
 
     private static String diagnoseShape(SimpleMatrix z, SimpleMatrix got) {
         if (got != null && (got.getNumRows() != z.getNumRows() || got.getNumCols() != z.getNumCols())) {
-            return "The result must have the same shape as z (" + Shapes.describe(z) + "): g1 works entry by entry"
-                    + " on any matrix, not only on column vectors.";
+            return Messages.text("activation.hint.shape", Shapes.describe(z));
         }
         return null;
     }
@@ -226,12 +220,11 @@ public class ActivationChecks extends ComponentChecks {
 
     private static void requireShape(String where, SimpleMatrix z, SimpleMatrix got) {
         if (got == null) {
-            Expect.fail(where + " returned null: return a new matrix of the shape of z.");
+            Expect.fail(Messages.text("activation.fail.null", where));
         }
         String shape = diagnoseShape(z, got);
         if (shape != null) {
-            Expect.fail(where + " has the wrong shape: expected " + Shapes.describe(z) + ", but got "
-                    + Shapes.describe(got) + ". " + shape);
+            Expect.fail(Messages.text("activation.fail.shape", where, Shapes.describe(z), Shapes.describe(got), shape));
         }
     }
 

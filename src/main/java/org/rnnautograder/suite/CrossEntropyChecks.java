@@ -13,6 +13,7 @@ import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFile;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.fixtures.Tolerance;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * CrossEntropy: a numerically stable softmax o = softmax(z); L_t = −ln o[y_t]; dL_t/dz = o − onehot(y_t); and
@@ -20,11 +21,6 @@ import org.rnnautograder.fixtures.Tolerance;
  */
 public class CrossEntropyChecks extends ComponentChecks {
     private static final FixtureFile FIXTURES = FixtureFiles.bundled("CrossEntropy");
-
-    private static final String SUBTRACT_MAX = "Most likely cause: softmax does not subtract the max logit first —"
-            + " exp(1000) overflows to Infinity and exp(−1000) underflows to 0, so the division gives NaN. Compute"
-            + " exp(z[i] − max z) / Σ_j exp(z[j] − max z); the result is the same (softmax is shift-invariant) and"
-            + " stays finite.";
 
     // ---- softmax ----
 
@@ -35,7 +31,7 @@ public class CrossEntropyChecks extends ComponentChecks {
         for (FixtureCase c : FIXTURES.forMethod("softmax")) {
             SimpleMatrix z = c.inputMatrix("logits");
             SimpleMatrix o = ce.softmax(z.copy());
-            Expect.close("CrossEntropy.softmax(z)", "fixture '" + c.name() + "', z = " + MatrixArguments.show(z),
+            Expect.close("CrossEntropy.softmax(z)", fixture(c, "z = " + MatrixArguments.show(z)),
                     c.expectedMatrix("o"), o, c.tolerance(), diagnoseSoftmax(z, o));
         }
     }
@@ -44,7 +40,7 @@ public class CrossEntropyChecks extends ComponentChecks {
     @Check(id = "crossentropy.softmax.distribution", points = 1)
     void softmaxIsADistribution() {
         CrossEntropy ce = student().crossEntropy();
-        Property.forAll("softmax(z) is finite, in [0, 1] and sums to 1", seed("ce.softmax.distribution"), 30,
+        Property.forAll(Messages.text("crossentropy.property.distribution"), seed("ce.softmax.distribution"), 30,
                 (r, size) -> logits(r, 1 + r.nextInt(size + 2), r.nextInt(3) == 0 ? 1000 : 1 + r.nextInt(50)),
                 z -> "m=" + z.getNumRows() + ", max |z| = " + Expect.fmt(maxAbs(z)),
                 z -> {
@@ -53,16 +49,15 @@ public class CrossEntropyChecks extends ComponentChecks {
                     double sum = 0;
                     for (int i = 0; i < o.getNumRows(); i++) {
                         double p = o.get(i, 0);
-                        Expect.that(Double.isFinite(p), "softmax(z)[" + i + "] is " + p + ".",
-                                maxAbs(z) > 700 ? SUBTRACT_MAX
-                                        : "Check for a division by zero: divide by Σ_j exp(z[j] − max z), which is ≥ 1.");
-                        Expect.that(p >= 0 && p <= 1, "softmax(z)[" + i + "] = " + Expect.fmt(p) + " is not in [0, 1].",
-                                "Every entry is exp(z[i] − max z) / Σ_j exp(z[j] − max z): positive and at most 1.");
+                        Expect.that(Double.isFinite(p), Messages.text("crossentropy.fail.not-finite", i, p),
+                                maxAbs(z) > 700 ? subtractMax() : Messages.text("crossentropy.hint.division-by-zero"));
+                        Expect.that(p >= 0 && p <= 1, Messages.text("crossentropy.fail.out-of-range", i, Expect.fmt(p)),
+                                Messages.text("crossentropy.hint.entry-range"));
                         sum += p;
                     }
                     Expect.that(Math.abs(sum - 1) <= 1e-9 * o.getNumRows(),
-                            "softmax(z) sums to " + Expect.fmt(sum) + ", not 1.",
-                            "Divide every exp(z[i] − max z) by the sum over all j of exp(z[j] − max z).");
+                            Messages.text("crossentropy.fail.sum", Expect.fmt(sum)),
+                            Messages.text("crossentropy.hint.sum"));
                 });
     }
 
@@ -82,11 +77,9 @@ public class CrossEntropyChecks extends ComponentChecks {
                     double c = (Double) in[1];
                     SimpleMatrix o = ce.softmax(z.copy());
                     SimpleMatrix shifted = ce.softmax(z.plus(c));
-                    Expect.close("CrossEntropy.softmax(z + c)", "compared with your softmax(z), c = " + Expect.fmt(c),
-                            o, shifted, Tolerance.DEFAULT,
-                            hasNonFinite(shifted) || hasNonFinite(o) ? SUBTRACT_MAX
-                                    : "Adding the same c to every logit must not change softmax: exp(z[i] + c − max(z + c))"
-                                            + " = exp(z[i] − max z).");
+                    Expect.close("CrossEntropy.softmax(z + c)",
+                            Messages.text("crossentropy.where.shift", Expect.fmt(c)), o, shifted, Tolerance.DEFAULT, hasNonFinite(shifted) || hasNonFinite(o) ? subtractMax()
+                                    : Messages.text("crossentropy.hint.shift"));
                 });
     }
 
@@ -101,8 +94,8 @@ public class CrossEntropyChecks extends ComponentChecks {
             int target = c.input("target", Integer.class);
             double got = ce.loss(o.copy(), target);
             double want = c.expected("loss", Double.class);
-            Expect.close("CrossEntropy.loss(o, " + target + ")", "fixture '" + c.name() + "', o = "
-                    + MatrixArguments.show(o), want, got, c.tolerance(), diagnoseLoss(o.get(target, 0), got));
+            Expect.close("CrossEntropy.loss(o, " + target + ")", fixture(c, "o = " + MatrixArguments.show(o)), want,
+                    got, c.tolerance(), diagnoseLoss(o.get(target, 0), got));
         }
     }
 
@@ -135,8 +128,8 @@ public class CrossEntropyChecks extends ComponentChecks {
             SimpleMatrix o = c.inputMatrix("o");
             int target = c.input("target", Integer.class);
             SimpleMatrix got = ce.gradient(o.copy(), target);
-            Expect.close("CrossEntropy.gradient(o, " + target + ")", "fixture '" + c.name() + "', o = "
-                    + MatrixArguments.show(o), c.expectedMatrix("dz"), got, c.tolerance(), diagnoseGradient(o, target, got));
+            Expect.close("CrossEntropy.gradient(o, " + target + ")", fixture(c, "o = " + MatrixArguments.show(o)),
+                    c.expectedMatrix("dz"), got, c.tolerance(), diagnoseGradient(o, target, got));
         }
     }
 
@@ -171,7 +164,7 @@ public class CrossEntropyChecks extends ComponentChecks {
             List<SimpleMatrix> outputs = c.input("outputs", new TypeReference<List<SimpleMatrix>>() {});
             int[] targets = c.input("targets", int[].class);
             double got = ce.sequenceLoss(CellMath.copyAll(outputs), targets.clone());
-            Expect.close("CrossEntropy.sequenceLoss", "fixture '" + c.name() + "', targets = " + Arrays.toString(targets),
+            Expect.close("CrossEntropy.sequenceLoss", fixture(c, "targets = " + Arrays.toString(targets)),
                     c.expected("loss", Double.class), got, c.tolerance(), diagnoseSequence(outputs, targets, got));
         }
         Property.forAll("sequenceLoss(o_1 … o_T, y) = Σ_t −ln o_t[y_t]", seed("ce.sequence"), 12,
@@ -203,28 +196,27 @@ public class CrossEntropyChecks extends ComponentChecks {
     void badInput() {
         CrossEntropy ce = student().crossEntropy();
         SimpleMatrix o = new SimpleMatrix(new double[][] {{0.2}, {0.5}, {0.3}});
-        String hint = "Check the range first: if (target < 0 || target >= o.getNumRows()) throw new"
-                + " IllegalArgumentException(\"target must be in 0 … m−1, but was \" + target).";
+        String hint = Messages.text("crossentropy.hint.range-check");
         Expect.throwsClearly("CrossEntropy.loss(o, 3)", "m = 3, target = 3", () -> ce.loss(o.copy(), 3), hint,
                 IllegalArgumentException.class);
         Expect.throwsClearly("CrossEntropy.loss(o, -1)", "m = 3, target = -1", () -> ce.loss(o.copy(), -1), hint,
                 IllegalArgumentException.class);
         List<SimpleMatrix> outputs = List.of(o.copy(), o.copy(), o.copy());
         int[] targets = {0, 1, 2, 0, 1};
-        String lengths = "3 outputs, 5 targets";
-        String lengthHint = "Compare outputs.size() with targets.length first and throw new"
-                + " IllegalArgumentException naming both lengths.";
+        String lengths = Messages.text("crossentropy.where.lengths", outputs.size(), targets.length);
+        String lengthHint = Messages.text("crossentropy.hint.length-check");
         Expect.throwsClearly("CrossEntropy.sequenceLoss", lengths, () -> ce.sequenceLoss(CellMath.copyAll(outputs), targets.clone()),
                 lengthHint, IllegalArgumentException.class);
         try {
             ce.sequenceLoss(CellMath.copyAll(outputs), targets.clone());
         } catch (IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
-            Expect.that(m.contains("3") && m.contains("5"), "CrossEntropy.sequenceLoss rejected " + lengths
-                    + ", but its message \"" + m + "\" does not name both lengths (3 and 5).", lengthHint);
+            Expect.that(m.contains("3") && m.contains("5"),
+                    Messages.text("crossentropy.fail.vague-length-message", lengths, m), lengthHint);
         }
         List<SimpleMatrix> two = List.of(o.copy(), o.copy());
-        Expect.throwsClearly("CrossEntropy.sequenceLoss", "2 outputs, 1 target",
+        Expect.throwsClearly("CrossEntropy.sequenceLoss",
+                Messages.text("crossentropy.where.lengths-one-target", two.size()),
                 () -> ce.sequenceLoss(CellMath.copyAll(two), new int[] {0}), lengthHint, IllegalArgumentException.class);
     }
 
@@ -236,39 +228,37 @@ public class CrossEntropyChecks extends ComponentChecks {
         SimpleMatrix arg = z.copy();
         SimpleMatrix o = ce.softmax(arg);
         MatrixArguments.unchanged("CrossEntropy.softmax(logits)", "logits", z, arg,
-                "Most likely cause: an in-place update of the logits (logits.set(…) in a loop); logits.minus(max)"
-                        + ".elementExp() returns new matrices.");
+                Messages.text("crossentropy.hint.softmax-in-place"));
         MatrixArguments.notTheArgument("CrossEntropy.softmax(logits)", "logits", arg, o,
-                "Return a new m×1 matrix of probabilities.");
+                Messages.text("crossentropy.hint.softmax-new-matrix"));
 
         SimpleMatrix p = new SimpleMatrix(new double[][] {{0.2}, {0.5}, {0.3}});
         arg = p.copy();
         ce.loss(arg, 1);
-        MatrixArguments.unchanged("CrossEntropy.loss(o, 1)", "o", p, arg, "loss only reads o[target].");
+        MatrixArguments.unchanged("CrossEntropy.loss(o, 1)", "o", p, arg,
+                Messages.text("crossentropy.hint.loss-reads-only"));
 
         arg = p.copy();
         SimpleMatrix dz = ce.gradient(arg, 1);
         MatrixArguments.unchanged("CrossEntropy.gradient(o, 1)", "o", p, arg,
-                "Most likely cause: gradient subtracts 1 from o itself (o.set(target, o.get(target) − 1); return o;)."
-                        + " Copy it first: SimpleMatrix dz = o.copy(); dz.set(target, 0, dz.get(target, 0) − 1);"
-                        + " return dz;");
+                Messages.text("crossentropy.hint.gradient-in-place"));
         MatrixArguments.notTheArgument("CrossEntropy.gradient(o, 1)", "o", arg, dz,
-                "Return a new matrix: SimpleMatrix dz = o.copy(); dz.set(target, 0, dz.get(target, 0) − 1); return dz;");
+                Messages.text("crossentropy.hint.gradient-new-matrix"));
 
         List<SimpleMatrix> outputs = List.of(p.copy(), p.copy());
         List<SimpleMatrix> outputsArg = new ArrayList<>(CellMath.copyAll(outputs));
         int[] targets = {2, 0};
         ce.sequenceLoss(outputsArg, targets);
-        Expect.that(outputsArg.size() == 2, "Your CrossEntropy.sequenceLoss modified its argument outputs: it had 2"
-                + " matrices before the call and " + outputsArg.size() + " after it.",
-                "sequenceLoss only reads the outputs.");
+        String readsOutputs = Messages.text("crossentropy.hint.outputs-read-only");
+        Expect.that(outputsArg.size() == 2, Messages.text("crossentropy.fail.outputs-modified", outputsArg.size()),
+                readsOutputs);
         for (int t = 0; t < outputs.size(); t++) {
             MatrixArguments.unchanged("CrossEntropy.sequenceLoss(outputs, targets)", "outputs.get(" + t + ")",
-                    outputs.get(t), outputsArg.get(t), "sequenceLoss only reads the outputs.");
+                    outputs.get(t), outputsArg.get(t), readsOutputs);
         }
-        Expect.that(Arrays.equals(targets, new int[] {2, 0}), "Your CrossEntropy.sequenceLoss modified its argument"
-                + " targets: it was [2, 0] before the call and is " + Arrays.toString(targets) + " after it.",
-                "sequenceLoss only reads the targets.");
+        Expect.that(Arrays.equals(targets, new int[] {2, 0}),
+                Messages.text("crossentropy.fail.targets-modified", Arrays.toString(targets)),
+                Messages.text("crossentropy.hint.targets-read-only"));
     }
 
     @Test
@@ -276,7 +266,8 @@ public class CrossEntropyChecks extends ComponentChecks {
     void agreesWithReference() {
         CrossEntropy want = reference().crossEntropy();
         CrossEntropy ce = student().crossEntropy();
-        Property.forAll("CrossEntropy agrees with the reference", seed("ce.reference"), 12,
+        Property.forAll(Messages.text("activation.property.agrees-with-reference", "CrossEntropy"),
+                seed("ce.reference"), 12,
                 (r, size) -> {
                     int m = 1 + r.nextInt(size + 3), t = 1 + r.nextInt(size);
                     List<SimpleMatrix> logits = new ArrayList<>();
@@ -324,99 +315,101 @@ public class CrossEntropyChecks extends ComponentChecks {
 
     static String diagnoseSoftmax(SimpleMatrix z, SimpleMatrix got) {
         if (got == null || got.getNumRows() != z.getNumRows() || got.getNumCols() != 1) {
-            return "softmax returns an m×1 column with one probability per logit.";
+            return Messages.text("crossentropy.hint.softmax-shape");
         }
         if (hasNonFinite(got)) {
-            return maxAbs(z) > 700 ? SUBTRACT_MAX
-                    : "Look for a division by zero: Σ_j exp(z[j] − max z) is at least 1 when the max is subtracted.";
+            return maxAbs(z) > 700 ? subtractMax() : Messages.text("crossentropy.hint.softmax-division-by-zero");
         }
         double max = z.elementMax();
         SimpleMatrix e = z.minus(max).elementExp();
         if (close(e, got)) {
-            return "Most likely cause: you did not divide by the sum: o[i] = exp(z[i] − max z) / Σ_j exp(z[j] − max z).";
+            return Messages.text("crossentropy.hint.softmax-no-division");
         }
         if (close(z.elementExp(), got)) {
-            return "Most likely cause: you returned exp(z) without normalising: divide by Σ_j exp(z[j]) (after"
-                    + " subtracting the max).";
+            return Messages.text("crossentropy.hint.softmax-no-normalising");
         }
         if (close(z.divide(z.elementSum()), got)) {
-            return "Most likely cause: you divided z by its sum without exp: o[i] = exp(z[i] − max z) / Σ_j"
-                    + " exp(z[j] − max z).";
+            return Messages.text("crossentropy.hint.softmax-no-exp");
         }
-        return "Expected o[i] = exp(z[i] − max z) / Σ_j exp(z[j] − max z).";
+        return Messages.text("crossentropy.hint.softmax");
     }
 
     static String diagnoseLoss(double p, double got) {
         double want = -Math.log(p);
         if (Double.isNaN(got) || Double.isInfinite(got)) {
-            return "Expected a finite −ln o[target]: o[target] > 0 here, so −ln o[target] is finite.";
+            return Messages.text("crossentropy.hint.loss-not-finite");
         }
         if (want != 0 && approx(-want, got)) {
-            return "Most likely cause: you returned ln o[target] instead of −ln o[target] (the sign is missing; the"
-                    + " loss is never negative).";
+            return Messages.text("crossentropy.hint.loss-sign");
         }
         if (want != 0 && approx(-Math.log10(p), got)) {
-            return "Most likely cause: you used Math.log10; the loss uses the natural log: −Math.log(o[target]).";
+            return Messages.text("crossentropy.hint.loss-log10");
         }
         if (want != 0 && approx(Math.log10(p), got)) {
-            return "Most likely cause: you used Math.log10 and lost the sign; the loss is −Math.log(o[target]).";
+            return Messages.text("crossentropy.hint.loss-log10-sign");
         }
         if (approx(1 - p, got) || approx(p, got)) {
-            return "Most likely cause: you returned a probability, not the loss: L_t = −Math.log(o[target]).";
+            return Messages.text("crossentropy.hint.loss-probability");
         }
-        return "Expected L_t = −ln o[target] (Math.log is the natural log).";
+        return Messages.text("crossentropy.hint.loss");
     }
 
     static String diagnoseGradient(SimpleMatrix o, int target, SimpleMatrix got) {
         if (got == null || got.getNumRows() != o.getNumRows() || got.getNumCols() != 1) {
-            return "gradient returns an m×1 column dz_o = o − onehot(target).";
+            return Messages.text("crossentropy.hint.gradient-shape");
         }
         SimpleMatrix onehot = new SimpleMatrix(o.getNumRows(), 1);
         onehot.set(target, 0, 1);
         if (o.getNumRows() > 0 && close(o, got)) {
-            return "Most likely cause: the −1 at the target is missing: dz_o = o − onehot(target), so subtract 1 at row"
-                    + " target.";
+            return Messages.text("crossentropy.hint.gradient-missing-minus-one");
         }
         if (close(onehot.minus(o), got)) {
-            return "Most likely cause: the sign is flipped: dz_o = o − onehot(target), not onehot(target) − o.";
+            return Messages.text("crossentropy.hint.gradient-sign");
         }
         if (close(o.minus(1), got)) {
-            return "Most likely cause: you subtracted 1 from every entry; subtract 1 only at row target.";
+            return Messages.text("crossentropy.hint.gradient-every-entry");
         }
         for (int other = 0; other < o.getNumRows(); other++) {
             if (other != target) {
                 SimpleMatrix shifted = o.copy();
                 shifted.set(other, 0, shifted.get(other, 0) - 1);
                 if (close(shifted, got)) {
-                    return "Most likely cause: the 1 was subtracted at row " + other + " instead of row target = "
-                            + target + ".";
+                    return Messages.text("crossentropy.hint.gradient-wrong-row", other, target);
                 }
             }
         }
-        return "Expected dz_o = o − onehot(target): a copy of o with 1 subtracted at row target.";
+        return Messages.text("crossentropy.hint.gradient");
     }
 
     static String diagnoseSequence(List<SimpleMatrix> outputs, int[] targets, double got) {
         double sum = sumOfLosses(outputs, targets);
         int t = targets.length;
         if (t > 1 && approx(sum / t, got)) {
-            return "Most likely cause: you averaged over time; the notes sum it: L = Σ_t −ln o_t[y_t] (do not divide by"
-                    + " T).";
+            return Messages.text("crossentropy.hint.sequence-averaged");
         }
         if (approx(-sum, got) && sum != 0) {
-            return "Most likely cause: the sign is missing: L = Σ_t −ln o_t[y_t] is ≥ 0.";
+            return Messages.text("crossentropy.hint.sequence-sign");
         }
         if (t > 1 && approx(-Math.log(outputs.get(t - 1).get(targets[t - 1], 0)), got)) {
-            return "Most likely cause: only the last time step counts; add the loss of every step t = 1 … T.";
+            return Messages.text("crossentropy.hint.sequence-last-step");
         }
         if (t > 1 && approx(-Math.log(outputs.get(0).get(targets[0], 0)), got)) {
-            return "Most likely cause: only the first time step counts (a return inside the loop?); add the loss of"
-                    + " every step t = 1 … T.";
+            return Messages.text("crossentropy.hint.sequence-first-step");
         }
-        return "Expected L = Σ_t −ln o_t[y_t], the sum of loss(o_t, y_t) over every time step.";
+        return Messages.text("crossentropy.hint.sequence");
     }
 
     // ---- helpers ----
+
+    /** The most likely cause of non-finite probabilities for logits of ±1000. */
+    private static String subtractMax() {
+        return Messages.text("crossentropy.hint.subtract-max");
+    }
+
+    /** @return "fixture '<name>', " + {@code inputs}, the context of a fixture case */
+    private static String fixture(FixtureCase c, String inputs) {
+        return Messages.text("crossentropy.where.fixture", c.name(), inputs);
+    }
 
     private static double sumOfLosses(List<SimpleMatrix> outputs, int[] targets) {
         double sum = 0;
@@ -461,10 +454,11 @@ public class CrossEntropyChecks extends ComponentChecks {
 
     private static void requireColumn(String where, int m, SimpleMatrix got) {
         if (got == null) {
-            Expect.fail(where + " returned null: return a new " + m + "×1 matrix.");
+            Expect.fail(Messages.text("crossentropy.fail.null", where, m));
         }
-        Expect.that(got.getNumRows() == m && got.getNumCols() == 1, where + " must be " + m + "×1, but was "
-                + Shapes.describe(got) + ".", "softmax returns one probability per logit, as a column.");
+        Expect.that(got.getNumRows() == m && got.getNumCols() == 1,
+                Messages.text("crossentropy.fail.not-column", where, m, Shapes.describe(got)),
+                Messages.text("crossentropy.hint.column"));
     }
 
     /** Logits: m×1, uniform in [−scale, scale], sometimes with ties. */

@@ -1,6 +1,7 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
 import static org.rnnautograder.suite.SuiteHarness.assertFails;
@@ -19,6 +20,8 @@ import org.rnnautograder.assignment.ActivationKind;
 import org.rnnautograder.assignment.NotImplementedYetException;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.grading.CheckResult;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import submission.RnnSubmission;
 
 /** The Activation checks give the reference full points and catch each typical bug with a message naming it. */
@@ -131,6 +134,37 @@ class ActivationChecksTest {
         Map<String, CheckResult> results = run(bug, ActivationChecks.class);
         assertFails(results, "activation.inputs-untouched", "returned its argument z as the result");
         assertFails(results, "activation.tanh.fixtures", "returned z unchanged");
+    }
+
+    @Test
+    void chineseMessagesKeepTheFacts() {
+        Submission zSquared = withActivation(ActivationKind.TANH,
+                a -> activation(a::value, z -> CellMath.map(z, v -> 1 - v * v)));
+        Submission reluAtZero = withActivation(ActivationKind.RELU,
+                a -> activation(a::value, z -> CellMath.map(z, v -> v >= 0 ? 1 : 0)));
+        Submission inPlace = withActivation(ActivationKind.RELU, a -> activation(z -> {
+            z.set(0, 0, Math.max(0, z.get(0, 0)));
+            return a.value(z);
+        }, a::derivative));
+        Language before = Messages.use(Language.ZH);
+        try {
+            Map<String, CheckResult> results = run(zSquared, ActivationChecks.class);
+            CheckResult r = assertFails(results, "activation.tanh.fixtures", "tanh: Activation.derivative(z)",
+                    "测试用例“tanh", "最可能的原因：你计算的是 1 − z²", "derivative 接收的是 z，不是 s");
+            assertFalse(r.message().contains("Most likely cause"), r.message());
+            assertFails(results, "activation.property.central-differences", "形状为", "的 z",
+                    "与你自己的 value(z) 的中心差分比较，h = 1.0E-6", "1 − z²");
+
+            results = run(reluAtZero, ActivationChecks.class);
+            assertFails(results, "activation.relu.fixtures", "relu: Activation.derivative(z)", "[1,0]",
+                    "relu'(0) 算成了 1", "z > 0，而不是 z >= 0");
+            assertFails(results, "activation.reference", "relu 与参考答案一致", "relu'(0) 算成了 1");
+
+            assertFails(run(inPlace, ActivationChecks.class), "activation.inputs-untouched",
+                    "Activation.value(z)（relu）", "z[0,0]", "-1.5", "在循环里调用了 z.set(…)", "z.copy()");
+        } finally {
+            Messages.use(before);
+        }
     }
 
     @Test

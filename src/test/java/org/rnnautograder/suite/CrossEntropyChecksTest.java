@@ -1,6 +1,7 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
 import static org.rnnautograder.suite.SuiteHarness.assertFails;
@@ -15,6 +16,8 @@ import org.rnnautograder.assignment.CrossEntropy;
 import org.rnnautograder.assignment.NotImplementedYetException;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.grading.CheckResult;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import submission.RnnSubmission;
 
 /** The CrossEntropy checks give the reference full points and catch each typical bug with a message naming it. */
@@ -249,6 +252,55 @@ class CrossEntropyChecksTest {
             }
         }));
         assertFails(results, "crossentropy.bad-input", "\"lengths differ\" does not name both lengths (3 and 5)");
+    }
+
+    @Test
+    void chineseMessagesKeepTheFacts() {
+        CrossEntropy wrongRow = new CeDelegate() {
+            @Override
+            public SimpleMatrix gradient(SimpleMatrix o, int target) {
+                SimpleMatrix dz = o.copy();
+                int row = (target + 1) % o.getNumRows();
+                dz.set(row, 0, dz.get(row, 0) - 1);
+                return dz;
+            }
+        };
+        CrossEntropy noNormalising = new CeDelegate() {
+            @Override
+            public SimpleMatrix softmax(SimpleMatrix logits) {
+                return logits.minus(logits.elementMax()).elementExp();
+            }
+        };
+        CrossEntropy vagueLengths = new CeDelegate() {
+            @Override
+            public double sequenceLoss(List<SimpleMatrix> outputs, int[] targets) {
+                if (outputs.size() != targets.length) {
+                    throw new IllegalArgumentException("lengths differ");
+                }
+                return ref.sequenceLoss(outputs, targets);
+            }
+        };
+        Language before = Messages.use(Language.ZH);
+        try {
+            Map<String, CheckResult> results = run(withCrossEntropy(wrongRow));
+            // the first fixture: m = 3, target 1; the bug subtracts 1 at row 2
+            CheckResult r = assertFails(results, "crossentropy.gradient.fixtures", "CrossEntropy.gradient(o, 1)",
+                    "测试用例“gradient softmax [1, 2, 3], target 1”，o = ", "[1,0]", "-0.755272",
+                    "最可能的原因：1 减在了第 2 行，而不是第 target = 1 行。");
+            assertFalse(r.message().contains("Most likely cause"), r.message());
+
+            results = run(withCrossEntropy(noNormalising));
+            assertFails(results, "crossentropy.softmax.fixtures", "CrossEntropy.softmax(z)", "测试用例“",
+                    "你没有除以总和");
+            assertFails(results, "crossentropy.softmax.distribution", "softmax(z) 有限、每个元素在 [0, 1] 内且和为 1",
+                    "softmax(z) 的和是 ", "，不是 1。", "除以所有 j 的 exp(z[j] − max z) 之和");
+
+            assertFails(run(withCrossEntropy(vagueLengths)), "crossentropy.bad-input",
+                    "CrossEntropy.sequenceLoss 拒绝了 3 个输出，5 个目标，但它的消息“lengths differ”没有写出两个长度（3 和 5）。",
+                    "并在消息里写出两个长度");
+        } finally {
+            Messages.use(before);
+        }
     }
 
     @Test
