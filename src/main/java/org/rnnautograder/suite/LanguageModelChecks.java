@@ -24,6 +24,7 @@ import org.rnnautograder.fixtures.FixtureFile;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.fixtures.Tolerance;
 import org.rnnautograder.fixtures.TableVocabulary;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * LanguageModel: input/label pairs, the training loop, completion.
@@ -36,10 +37,19 @@ import org.rnnautograder.fixtures.TableVocabulary;
 public class LanguageModelChecks extends ComponentChecks {
     private static final FixtureFile FIXTURES = FixtureFiles.bundled("LanguageModel");
 
-    static final String UPSTREAM_TRAIN = "LanguageModel.train runs your OneHot, Rnn (forward and BPTT), CrossEntropy"
-            + " and Sgd: if any of their checks fail too, fix those first — this check may then pass by itself.";
-    static final String UPSTREAM_COMPLETE = "LanguageModel.complete runs your OneHot, RnnCell (or Rnn) and softmax:"
-            + " if their checks fail too, fix those first.";
+    /** @return the end of train's hints: train runs the student's other parts, whose bugs show up here too */
+    static String upstreamTrain() {
+        return Messages.text("lm.hint.upstream-train");
+    }
+
+    /** @return the end of complete's hints: complete runs the student's other parts */
+    static String upstreamComplete() {
+        return Messages.text("lm.hint.upstream-complete");
+    }
+
+    private static String fixture(FixtureCase c) {
+        return Messages.text("lm.where.fixture", c.name());
+    }
 
     // ------------------------------------------------------------------ trainingPairs
 
@@ -53,7 +63,7 @@ public class LanguageModelChecks extends ComponentChecks {
             int window = c.input("window", Integer.class);
             List<TrainingPair> want = c.expected("pairs", new TypeReference<List<TrainingPair>>() {});
             List<TrainingPair> got = lm.trainingPairs(v, mutableCopy(sentences), window);
-            comparePairs(v, sentences, window, want, got, "fixture '" + c.name() + "'");
+            comparePairs(v, sentences, window, want, got, fixture(c));
         }
     }
 
@@ -61,15 +71,15 @@ public class LanguageModelChecks extends ComponentChecks {
     @Check(id = "lm.pairs.property", points = 1)
     void pairsProperty() {
         LanguageModel lm = student().languageModel();
-        Property.forAll("pairs = [<start> w_1 … w_k] → [w_1 … w_k <end>], cut into windows", seed("lm.pairs"), 30,
+        Property.forAll(Messages.text("lm.property.pairs"), seed("lm.pairs"), 30,
                 LanguageModelChecks::randomCorpusCase,
-                in -> "window=" + in.window + ", " + in.sentences.size() + " sentences of lengths "
-                        + in.sentences.stream().map(List::size).toList(),
+                in -> Messages.text("lm.shape.corpus", in.window, in.sentences.size(),
+                        in.sentences.stream().map(List::size).toList()),
                 in -> {
                     Vocabulary v = contractVocabulary(in.sentences, in.minCount);
                     comparePairs(v, in.sentences, in.window, expectedPairs(v, in.sentences, in.window, Bug.NONE),
                             lm.trainingPairs(v, mutableCopy(in.sentences), in.window),
-                            "random corpus " + in.sentences);
+                            Messages.text("lm.where.random-corpus", in.sentences));
                 });
     }
 
@@ -88,7 +98,7 @@ public class LanguageModelChecks extends ComponentChecks {
                     c.input("temperature", Double.class), c.input("seed", Long.class));
             List<String> want = c.expected("tokens", new TypeReference<List<String>>() {});
             List<String> got = lm.complete(v, params.copy(), g1, new ArrayList<>(prefix), config);
-            compareCompletion(prefix, config, want, got, "fixture '" + c.name() + "'");
+            compareCompletion(prefix, config, want, got, fixture(c));
         }
     }
 
@@ -96,7 +106,7 @@ public class LanguageModelChecks extends ComponentChecks {
     @Check(id = "lm.complete.seeded", points = 1)
     void completeSeeded() {
         LanguageModel lm = student().languageModel();
-        Property.forAll("complete is a function of its arguments (one new Random(seed) per call)", seed("lm.seeded"), 12,
+        Property.forAll(Messages.text("lm.property.seeded"), seed("lm.seeded"), 12,
                 (r, size) -> {
                     int k = 2 + r.nextInt(size + 2);
                     List<String> words = new ArrayList<>();
@@ -117,20 +127,14 @@ public class LanguageModelChecks extends ComponentChecks {
                     CompletionConfig sample = new CompletionConfig(15, tau, a);
                     List<String> first = lm.complete(v, p.copy(), ActivationKind.TANH, new ArrayList<>(), sample);
                     List<String> second = lm.complete(v, p.copy(), ActivationKind.TANH, new ArrayList<>(), sample);
-                    Expect.equal("LanguageModel.complete, called twice with seed " + a + " and τ = " + Expect.fmt(tau),
-                            "the second call", first, second,
-                            "The same seed must give the same completion. Create the generator inside complete, one "
-                                    + "new java.util.Random(config.seed()) per call — not once in a field or a static"
-                                    + " (its state carries over to the next call), and never new Random() without the seed"
-                                    + " or Math.random().");
+                    Expect.equal(Messages.text("lm.where.called-twice", a, Expect.fmt(tau)),
+                            Messages.text("lm.where.second-call"), first, second, Messages.text("lm.hint.same-seed"));
                     List<String> greedyA = lm.complete(v, p.copy(), ActivationKind.TANH, new ArrayList<>(),
                             new CompletionConfig(15, 0, a));
                     List<String> greedyB = lm.complete(v, p.copy(), ActivationKind.TANH, new ArrayList<>(),
                             new CompletionConfig(15, 0, b));
-                    Expect.equal("LanguageModel.complete, greedy (temperature 0) with seed " + b, "compared with seed " + a,
-                            greedyA, greedyB,
-                            "Greedy completion takes argmax o_t (ties → lowest id) and never draws a random number, so"
-                                    + " the seed must make no difference.");
+                    Expect.equal(Messages.text("lm.where.greedy-seed", b), Messages.text("lm.where.compared-seed", a),
+                            greedyA, greedyB, Messages.text("lm.hint.greedy-no-seed"));
                 });
     }
 
@@ -145,39 +149,33 @@ public class LanguageModelChecks extends ComponentChecks {
         TrainingConfig config = new TrainingConfig(16, 40, 0.1, 5.0, 16, seed("lm.loss.init"), ActivationKind.TANH);
         String context = describe(corpus, config);
         TrainingResult result = lm.train(v, mutableCopy(corpus), config);
-        Expect.that(result != null, "LanguageModel.train returned null (" + context + ").",
-                "Return new TrainingResult(params, lossHistory).");
+        Expect.that(result != null, Messages.text("lm.fail.returned-null", "LanguageModel.train", context),
+                Messages.text("lm.hint.return-result"));
         double[] h = result.lossHistory();
         Evidence.record("loss", h); // plotted in the feedback: the student's own training curve
         int windows = expectedPairs(v, corpus, config.window(), Bug.NONE).size();
-        Expect.that(h.length == config.epochs(), "LanguageModel.train: lossHistory has " + h.length + " entries, but "
-                + config.epochs() + " epochs were asked for (" + context + ").",
-                h.length == config.epochs() * windows ? "It looks like one entry per window: record one entry per epoch,"
-                        + " the mean loss per target over the whole epoch." : "Record one entry per epoch: the mean loss per target of that epoch.");
+        Expect.that(h.length == config.epochs(),
+                Messages.text("lm.fail.history-length", h.length, config.epochs(), context),
+                h.length == config.epochs() * windows ? Messages.text("lm.hint.history-per-window")
+                        : Messages.text("lm.hint.history-per-epoch"));
         for (int e = 0; e < h.length; e++) {
-            Expect.that(Double.isFinite(h[e]), "LanguageModel.train: lossHistory[" + e + "] is " + h[e] + " (" + context
-                    + ").", "The training diverged or took ln 0. Check that the gradient is clipped to clipNorm before the"
-                            + " step, and that the loss uses a numerically stable softmax. " + UPSTREAM_TRAIN);
+            Expect.that(Double.isFinite(h[e]), Messages.text("lm.fail.history-not-finite", e, h[e], context),
+                    Messages.text("lm.hint.diverged", upstreamTrain()));
         }
         double lnM = Math.log(v.size());
-        Expect.that(h[0] < 3 * lnM, "LanguageModel.train: the first epoch's loss is " + Expect.fmt(h[0])
-                + ", but a fresh model's loss per target is about ln m = " + Expect.fmt(lnM) + " (" + context + ").",
-                "lossHistory holds the MEAN loss per predicted token: the epoch's summed loss divided by the number of targets"
-                        + " (here " + countTargets(corpus) + "), not the sum.");
+        Expect.that(h[0] < 3 * lnM, Messages.text("lm.fail.first-loss", Expect.fmt(h[0]), Expect.fmt(lnM), context),
+                Messages.text("lm.hint.mean-loss", countTargets(corpus)));
         double first = h[0], last = h[h.length - 1];
         String hint;
         if (last > first) {
-            hint = "The loss rose: the update probably goes the wrong way (θ + η g instead of θ − η g). " + UPSTREAM_TRAIN;
+            hint = Messages.text("lm.hint.loss-rose", upstreamTrain());
         } else if (Math.abs(last - first) <= 1e-12 * Math.abs(first)) {
-            hint = "The loss never changed, so the parameters were never updated: assign the result, θ = sgd.step(θ, g, η)"
-                    + " (RnnParameters is immutable; step returns new parameters). " + UPSTREAM_TRAIN;
+            hint = Messages.text("lm.hint.loss-unchanged", upstreamTrain());
         } else {
-            hint = "The loss falls, but too slowly: for each pair do forward, loss, BPTT, clip, step — one update per"
-                    + " window, with the learning rate as given. " + UPSTREAM_TRAIN;
+            hint = Messages.text("lm.hint.loss-slow", upstreamTrain());
         }
-        Expect.that(last <= first / 2, "LanguageModel.train: the loss per token fell only from " + Expect.fmt(first)
-                + " (epoch 1) to " + Expect.fmt(last) + " (epoch " + h.length + "); the reference solution gets it below"
-                + " half (" + context + ").", hint);
+        Expect.that(last <= first / 2,
+                Messages.text("lm.fail.loss-not-halved", Expect.fmt(first), Expect.fmt(last), h.length, context), hint);
     }
 
     @Test
@@ -196,8 +194,8 @@ public class LanguageModelChecks extends ComponentChecks {
                 ActivationKind.TANH);
         String context = describe(corpus, config);
         TrainingResult result = lm.train(v, mutableCopy(corpus), config);
-        Expect.that(result != null && result.params() != null, "LanguageModel.train returned no parameters ("
-                + context + ").", "Return new TrainingResult(params, lossHistory).");
+        Expect.that(result != null && result.params() != null, Messages.text("lm.fail.train-no-params", context),
+                Messages.text("lm.hint.return-result"));
         for (List<String> sentence : corpus) {
             List<String> prefix = sentence.subList(0, uniquePrefix(sentence, corpus));
             List<String> got = lm.complete(v, result.params(), ActivationKind.TANH, new ArrayList<>(prefix),
@@ -205,16 +203,12 @@ public class LanguageModelChecks extends ComponentChecks {
             if (!sentence.equals(got)) {
                 String hint;
                 if (got != null && got.size() > sentence.size() && got.subList(0, sentence.size()).equals(sentence)) {
-                    hint = "The sentence came out right but generation did not stop: stop when the chosen id is <end>"
-                            + " (id 1), and don't append it.";
+                    hint = Messages.text("lm.hint.did-not-stop");
                 } else {
-                    hint = "Memorising two short sentences is the easiest task an RNN has; if lm.train.loss-falls fails too,"
-                            + " the training loop is the cause, and if lm.complete.fixtures fails, completion is. "
-                            + UPSTREAM_TRAIN;
+                    hint = Messages.text("lm.hint.memorise", upstreamTrain());
                 }
-                Expect.fail("After training (" + context + "), greedy completion of \"" + String.join("", prefix)
-                        + "\" gave \"" + (got == null ? null : String.join("", got)) + "\" instead of the memorised sentence \""
-                        + String.join("", sentence) + "\". " + hint);
+                Expect.fail(Messages.text("lm.fail.not-memorised", context, String.join("", prefix),
+                        got == null ? null : String.join("", got), String.join("", sentence), hint));
             }
         }
     }
@@ -224,10 +218,9 @@ public class LanguageModelChecks extends ComponentChecks {
     void badInput() {
         LanguageModel lm = student().languageModel();
         Vocabulary v = contractVocabulary(List.of(List.of("a", "b")), 1);
-        Expect.throwsClearly("LanguageModel.train", "an empty corpus (no sentences)",
+        Expect.throwsClearly("LanguageModel.train", Messages.text("lm.where.empty-corpus"),
                 () -> lm.train(v, new ArrayList<>(), new TrainingConfig(4, 2, 0.1, 0, 8, 1, ActivationKind.TANH)),
-                "Check first: if (sentences.isEmpty()) throw new IllegalArgumentException(\"the corpus is empty: …\").",
-                IllegalArgumentException.class);
+                Messages.text("lm.hint.empty-corpus"), IllegalArgumentException.class);
     }
 
     @Test
@@ -238,27 +231,28 @@ public class LanguageModelChecks extends ComponentChecks {
         Vocabulary v = contractVocabulary(corpus, 1);
         List<List<String>> sentences = mutableCopy(corpus);
         lm.trainingPairs(v, sentences, 2);
-        Expect.equal("LanguageModel.trainingPairs: its argument sentences", "after the call", corpus, sentences,
-                "Your trainingPairs modified its argument sentences: read them, never add, remove or set tokens.");
+        Expect.equal(Messages.text("lm.where.argument", "LanguageModel.trainingPairs", "sentences"),
+                Messages.text("lm.where.after-call"), corpus, sentences,
+                Messages.text("lm.hint.sentences-modified", "trainingPairs"));
         lm.train(v, sentences, new TrainingConfig(4, 2, 0.1, 1.0, 2, 3, ActivationKind.TANH));
-        Expect.equal("LanguageModel.train: its argument sentences", "after the call", corpus, sentences,
-                "Your train modified its argument sentences: read them, never add, remove or set tokens.");
+        Expect.equal(Messages.text("lm.where.argument", "LanguageModel.train", "sentences"),
+                Messages.text("lm.where.after-call"), corpus, sentences, Messages.text("lm.hint.sentences-modified", "train"));
         RnnParameters params = randomModel(v.size(), 4, new Random(seed("lm.untouched")));
         params.b_y().set(Vocabulary.END_ID, 0, -30); // never <end>: maxNewTokens tokens are appended
         RnnParameters before = params.copy();
         for (int max : new int[] {4, 0}) {
             List<String> prefix = new ArrayList<>(List.of("a", "zebra"));
             List<String> got = lm.complete(v, params, ActivationKind.TANH, prefix, CompletionConfig.greedy(max));
-            Expect.equal("LanguageModel.complete: its argument prefix", "maxNewTokens = " + max + ", after the call",
-                    List.of("a", "zebra"), prefix,
-                    "Your complete modified its argument prefix (appending to it?): start the result as a new list,"
-                            + " new ArrayList<>(prefix), and add the generated tokens to that.");
-            Expect.that(got != prefix, "Your LanguageModel.complete returned its argument prefix as the result"
-                    + " (maxNewTokens = " + max + ").", "Return a new list: new ArrayList<>(prefix), then the generated tokens.");
+            Expect.equal(Messages.text("lm.where.argument", "LanguageModel.complete", "prefix"),
+                    Messages.text("lm.where.max-after-call", max), List.of("a", "zebra"), prefix,
+                    Messages.text("lm.hint.prefix-modified"));
+            Expect.that(got != prefix, Messages.text("lm.fail.prefix-returned", max),
+                    Messages.text("lm.hint.new-prefix-list"));
             for (int b = 0; b < 5; b++) {
-                Expect.close("LanguageModel.complete: its argument params, block " + RnnParameters.BLOCKS.get(b),
-                        "after the call", before.blocks().get(b), params.blocks().get(b), Tolerance.EXACT,
-                        "Your complete modified the parameters: it only reads θ.");
+                Expect.close(Messages.text("lm.where.argument-block", "LanguageModel.complete", "params",
+                                RnnParameters.BLOCKS.get(b)),
+                        Messages.text("lm.where.after-call"), before.blocks().get(b), params.blocks().get(b), Tolerance.EXACT,
+                        Messages.text("lm.hint.params-modified"));
             }
         }
     }
@@ -268,13 +262,14 @@ public class LanguageModelChecks extends ComponentChecks {
     void agreesWithReference() {
         LanguageModel ref = reference().languageModel();
         LanguageModel lm = student().languageModel();
-        Property.forAll("trainingPairs agrees with the reference solution", seed("lm.reference.pairs"), 10,
+        Property.forAll(Messages.text("lm.property.reference-pairs"), seed("lm.reference.pairs"), 10,
                 LanguageModelChecks::randomCorpusCase,
-                in -> "window=" + in.window + ", " + in.sentences.size() + " sentences",
+                in -> Messages.text("lm.shape.corpus-size", in.window, in.sentences.size()),
                 in -> {
                     Vocabulary v = contractVocabulary(in.sentences, in.minCount);
                     comparePairs(v, in.sentences, in.window, ref.trainingPairs(v, in.sentences, in.window),
-                            lm.trainingPairs(v, mutableCopy(in.sentences), in.window), "random corpus " + in.sentences);
+                            lm.trainingPairs(v, mutableCopy(in.sentences), in.window),
+                            Messages.text("lm.where.random-corpus", in.sentences));
                 });
         Random r = new Random(seed("lm.reference.train"));
         ActivationKind[] kinds = {ActivationKind.TANH, ActivationKind.RELU};
@@ -287,32 +282,26 @@ public class LanguageModelChecks extends ComponentChecks {
             // is graded in its own component, and this check grades only what LanguageModel.train itself does.
             double[] want = trainWithOwnParts(v, corpus, config);
             TrainingResult result = lm.train(v, mutableCopy(corpus), config);
-            Expect.that(result != null, "LanguageModel.train returned null.", "Return new TrainingResult(params, lossHistory).");
+            Expect.that(result != null, Messages.text("lm.fail.train-null"), Messages.text("lm.hint.return-result"));
             double[] got = result.lossHistory();
             String context = describe(corpus, config);
-            Expect.that(got.length == want.length, "LanguageModel.train: lossHistory has " + got.length
-                    + " entries, expected one per epoch, " + want.length + " (" + context + ").", null);
+            Expect.that(got.length == want.length,
+                    Messages.text("lm.fail.history-length-reference", got.length, want.length, context), null);
             int targets = countTargets(corpus), windows = expectedPairs(v, corpus, config.window(), Bug.NONE).size();
             for (int e = 0; e < want.length; e++) {
                 if (!LOSS_TOLERANCE.accepts(want[e], got[e])) {
                     String hint;
                     if (e == 0 && LOSS_TOLERANCE.accepts(want[0] * targets, got[0])) {
-                        hint = "It looks like the summed loss: divide the epoch's total by the number of targets ("
-                                + targets + ").";
+                        hint = Messages.text("lm.hint.summed-loss", targets);
                     } else if (e == 0 && LOSS_TOLERANCE.accepts(want[0] * targets / windows, got[0])) {
-                        hint = "It looks like the mean per window: divide the epoch's total by the number of targets ("
-                                + targets + "), not of windows (" + windows + ").";
+                        hint = Messages.text("lm.hint.mean-per-window", targets, windows);
                     } else if (e == 0) {
-                        hint = "Already the first epoch differs: start from θ_0 = RnnParameters.initialize(vocabulary.size(),"
-                                + " hiddenSize, seed) (not your own random numbers), go through the pairs of trainingPairs"
-                                + " in order, take each window's loss in its forward pass before its update, and update"
-                                + " once per window.";
+                        hint = Messages.text("lm.hint.first-epoch");
                     } else {
-                        hint = "The first epoch agrees but a later one differs: check the update — clip by global norm"
-                                + " when clipNorm > 0 (and only then), before the step θ ← θ − η g.";
+                        hint = Messages.text("lm.hint.later-epoch");
                     }
-                    Expect.fail("LanguageModel.train: lossHistory[" + e + "] (epoch " + (e + 1) + ") is wrong (" + context
-                            + "): expected " + Expect.fmt(want[e]) + ", but got " + Expect.fmt(got[e]) + ". " + hint);
+                    Expect.fail(Messages.text("lm.fail.history-entry", e, e + 1, context, Expect.fmt(want[e]),
+                            Expect.fmt(got[e]), hint));
                 }
             }
         }
@@ -414,37 +403,32 @@ public class LanguageModelChecks extends ComponentChecks {
     private static void comparePairs(Vocabulary v, List<List<String>> sentences, int window, List<TrainingPair> want,
             List<TrainingPair> got, String context) {
         String where = "LanguageModel.trainingPairs(…, window = " + window + ")";
-        Expect.that(got != null, where + " returned null (" + context + ").", "Return a new list of pairs.");
+        Expect.that(got != null, Messages.text("lm.fail.returned-null", where, context),
+                Messages.text("lm.hint.new-pairs-list"));
         if (want.equals(got)) {
             return;
         }
         String hint = pairsHint(v, sentences, window, got);
         if (want.size() != got.size()) {
-            Expect.fail(where + " is wrong (" + context + "): expected " + want.size() + " pairs " + show(want) + ", but got "
-                    + got.size() + " " + show(got) + ". " + hint);
+            Expect.fail(Messages.text("lm.fail.pair-count", where, context, want.size(), show(want), got.size(), show(got),
+                    hint));
         }
         for (int i = 0; i < want.size(); i++) {
             if (!want.get(i).equals(got.get(i))) {
-                Expect.fail(where + " is wrong (" + context + "): pair " + i + " should be " + show(want.get(i))
-                        + ", but was " + show(got.get(i)) + ". " + hint);
+                Expect.fail(Messages.text("lm.fail.pair", where, context, i, show(want.get(i)), show(got.get(i)), hint));
             }
         }
     }
 
     private static String pairsHint(Vocabulary v, List<List<String>> sentences, int window, List<TrainingPair> got) {
         Map<Bug, String> hints = new LinkedHashMap<>();
-        hints.put(Bug.NOT_SHIFTED, "The targets are not shifted: y_t is the token AFTER x_t, so inputs = ids[0 … k] and"
-                + " targets = ids[1 … k+1] of encode(sentence).");
-        hints.put(Bug.EMPTY_SKIPPED, "An empty sentence was skipped: it still gives the pair [<start>] → [<end>].");
-        hints.put(Bug.NO_START, "<start> is missing: the inputs of a sentence begin with <start> (id 0), the first"
-                + " element of vocabulary.encode(sentence).");
-        hints.put(Bug.LAST_PIECE_DROPPED, "The last, shorter piece of a sentence was dropped: keep it (its length is"
-                + " what is left, 1 … window).");
-        hints.put(Bug.OVERLAPPING, "The pieces overlap: the next piece starts where the previous one ended"
-                + " (from += window).");
-        hints.put(Bug.ACROSS_SENTENCES, "The sentences were joined before cutting: cut each sentence on its own, so every"
-                + " sentence's first piece starts with <start>.");
-        hints.put(Bug.NOT_CUT, "The sentences were not cut: a piece has at most window inputs.");
+        hints.put(Bug.NOT_SHIFTED, Messages.text("lm.hint.pairs.not-shifted"));
+        hints.put(Bug.EMPTY_SKIPPED, Messages.text("lm.hint.pairs.empty-skipped"));
+        hints.put(Bug.NO_START, Messages.text("lm.hint.pairs.no-start"));
+        hints.put(Bug.LAST_PIECE_DROPPED, Messages.text("lm.hint.pairs.last-dropped"));
+        hints.put(Bug.OVERLAPPING, Messages.text("lm.hint.pairs.overlapping"));
+        hints.put(Bug.ACROSS_SENTENCES, Messages.text("lm.hint.pairs.across-sentences"));
+        hints.put(Bug.NOT_CUT, Messages.text("lm.hint.pairs.not-cut"));
         for (Map.Entry<Bug, String> e : hints.entrySet()) {
             List<TrainingPair> model = expectedPairs(v, sentences, window, e.getKey());
             if (model.equals(got) && !model.equals(expectedPairs(v, sentences, window, Bug.NONE))) {
@@ -453,23 +437,23 @@ public class LanguageModelChecks extends ComponentChecks {
         }
         for (TrainingPair p : got) {
             if (p.length() > window) {
-                return "A piece has " + p.length() + " inputs, more than window = " + window + ".";
+                return Messages.text("lm.hint.pairs.too-long", p.length(), window);
             }
             if (Arrays.equals(p.inputs(), p.targets())) {
                 return hints.get(Bug.NOT_SHIFTED);
             }
             int[] in = p.inputs();
             if (in[in.length - 1] == Vocabulary.END_ID) {
-                return "<end> is never an input: inputs = ids[0 … k] (without <end>), targets = ids[1 … k+1].";
+                return Messages.text("lm.hint.pairs.end-input");
             }
         }
-        return "For each sentence in order: ids = vocabulary.encode(sentence) = [<start>, w_1, …, w_k, <end>]; inputs ="
-                + " ids[0 … k], targets = ids[1 … k+1]; cut into consecutive pieces of window inputs, the last may be shorter.";
+        return Messages.text("lm.hint.pairs.general");
     }
 
     private static String show(List<TrainingPair> pairs) {
         List<String> parts = pairs.stream().map(LanguageModelChecks::show).toList();
-        return parts.size() > 12 ? parts.subList(0, 12) + "… (" + parts.size() + " pairs)" : parts.toString();
+        return parts.size() > 12 ? Messages.text("lm.show.more-pairs", parts.subList(0, 12), parts.size())
+                : parts.toString();
     }
 
     private static String show(TrainingPair p) {
@@ -480,48 +464,46 @@ public class LanguageModelChecks extends ComponentChecks {
 
     private static void compareCompletion(List<String> prefix, CompletionConfig config, List<String> want,
             List<String> got, String context) {
-        String where = "LanguageModel.complete(prefix " + prefix + ", maxNewTokens " + config.maxNewTokens()
-                + (config.isGreedy() ? ", greedy" : ", τ = " + Expect.fmt(config.temperature()) + ", seed " + config.seed()) + ")";
-        Expect.that(got != null, where + " returned null (" + context + ").", "Return a new list: the prefix, then the generated tokens.");
+        String where = config.isGreedy()
+                ? Messages.text("lm.where.complete-greedy", prefix, config.maxNewTokens())
+                : Messages.text("lm.where.complete-sampled", prefix, config.maxNewTokens(),
+                        Expect.fmt(config.temperature()), config.seed());
+        Expect.that(got != null, Messages.text("lm.fail.returned-null", where, context),
+                Messages.text("lm.hint.new-completion-list"));
         if (want.equals(got)) {
             return;
         }
         String hint;
         boolean endedAtEnd = want.size() - prefix.size() < config.maxNewTokens();
         if (got.size() < prefix.size() || !got.subList(0, prefix.size()).equals(prefix)) {
-            hint = got.contains(Vocabulary.START) ? "<start> is fed to the model but is not part of the result."
-                    : "The result begins with the prefix tokens exactly as given (an unknown token stays as written, it is"
-                            + " only fed to the model as <unk>).";
+            hint = got.contains(Vocabulary.START) ? Messages.text("lm.hint.start-in-result")
+                    : Messages.text("lm.hint.prefix-as-given");
         } else if (got.contains(Vocabulary.END) || got.contains(Vocabulary.START)) {
-            hint = "<end> stops the generation and is not added to the result (and <start> is never in it).";
+            hint = Messages.text("lm.hint.end-in-result");
         } else if (got.size() - prefix.size() > config.maxNewTokens()) {
             int extra = got.size() - prefix.size();
-            hint = extra + (extra == 1 ? " token was" : " tokens were") + " generated, more than maxNewTokens = " + config.maxNewTokens()
-                    + ": stop once that many ids have been generated (0 → the prefix alone).";
+            hint = extra == 1 ? Messages.text("lm.hint.one-too-many", extra, config.maxNewTokens())
+                    : Messages.text("lm.hint.too-many", extra, config.maxNewTokens());
         } else if (config.isGreedy() && got.size() < want.size() && want.subList(0, got.size()).equals(got)) {
-            hint = "Generation stopped after " + (got.size() - prefix.size()) + " tokens, though the model did not choose"
-                    + " <end> there and maxNewTokens = " + config.maxNewTokens() + " was not reached.";
+            hint = Messages.text("lm.hint.stopped-early", got.size() - prefix.size(), config.maxNewTokens());
         } else if (config.isGreedy() && got.size() > want.size() && got.subList(0, want.size()).equals(want) && endedAtEnd) {
-            hint = "Generation went on after the model chose <end> (id 1): stop there.";
+            hint = Messages.text("lm.hint.went-on");
         } else {
             int first = prefix.size();
             while (first < Math.min(got.size(), want.size()) && got.get(first).equals(want.get(first))) {
                 first++;
             }
-            String at = "The first wrong token is number " + (first - prefix.size() + 1) + " after the prefix. ";
-            if (config.isGreedy()) {
-                hint = at + (first == prefix.size()
-                        ? "Start from s_0 = 0, feed onehot(<start>) first, then each prefix token (unknown ones as <unk>),"
-                                + " and choose argmax of the last o_t (ties → lowest id). "
-                        : "Feed each chosen token back in and carry s_t from one step to the next (never reset it). ")
-                        + UPSTREAM_COMPLETE;
+            String how;
+            if (!config.isGreedy()) {
+                how = Messages.text("lm.hint.sampling", upstreamComplete());
+            } else if (first == prefix.size()) {
+                how = Messages.text("lm.hint.greedy-start", upstreamComplete());
             } else {
-                hint = at + "Sampling: one new java.util.Random(seed) per call; for each token p_i = o_t[i]^(1/τ) / Σ_j"
-                        + " o_t[j]^(1/τ), draw r = random.nextDouble() once, take the smallest i with r < p_0 + … + p_i. "
-                        + UPSTREAM_COMPLETE;
+                how = Messages.text("lm.hint.greedy-carry", upstreamComplete());
             }
+            hint = Messages.text("lm.hint.first-wrong", first - prefix.size() + 1, how);
         }
-        Expect.fail(where + " is wrong (" + context + "): expected " + want + ", but got " + got + ". " + hint);
+        Expect.fail(Messages.text("lm.fail.completion", where, context, want, got, hint));
     }
 
     // ------------------------------------------------------------------ inputs
@@ -578,9 +560,8 @@ public class LanguageModelChecks extends ComponentChecks {
 
     private static String describe(List<List<String>> corpus, TrainingConfig c) {
         List<String> text = corpus.stream().map(s -> "\"" + String.join("", s) + "\"").toList();
-        return "corpus " + text + " as code points, hidden size " + c.hiddenSize() + ", " + c.epochs() + " epochs, η = "
-                + Expect.fmt(c.learningRate()) + ", clipNorm " + Expect.fmt(c.clipNorm()) + ", window " + c.window()
-                + ", seed " + c.seed() + ", " + c.g1();
+        return Messages.text("lm.where.training", text, c.hiddenSize(), c.epochs(), Expect.fmt(c.learningRate()),
+                Expect.fmt(c.clipNorm()), c.window(), c.seed(), c.g1());
     }
 
     static List<List<String>> mutableCopy(List<List<String>> sentences) {

@@ -1,6 +1,7 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnautograder.suite.SuiteHarness.assertAllNotImplemented;
 import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
@@ -32,6 +33,8 @@ import org.rnnautograder.assignment.TrainingPair;
 import org.rnnautograder.assignment.TrainingResult;
 import org.rnnautograder.assignment.Vocabulary;
 import org.rnnautograder.grading.CheckResult;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import submission.RnnSubmission;
 
 class LanguageModelChecksTest {
@@ -422,5 +425,69 @@ class LanguageModelChecksTest {
     @Test
     void notImplemented() {
         assertAllNotImplemented(run(Bug.NOT_IMPLEMENTED), CHECKS);
+    }
+
+    // ------------------------------------------------------------------ Chinese messages
+
+    /** Runs {@code bug} with the messages in Chinese. */
+    private static Map<String, CheckResult> runInChinese(Bug bug) {
+        Language before = Messages.use(Language.ZH);
+        try {
+            return run(bug);
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    @Test
+    void pairsNotShiftedIsExplainedInChinese() {
+        Map<String, CheckResult> r = runInChinese(Bug.PAIRS_NOT_SHIFTED);
+        CheckResult fixtures = assertFails(r, "lm.pairs.fixtures", "LanguageModel.trainingPairs(…, window = 25)",
+                "测试用例“", "第 0 对（从 0 数起）应为 [0, 3, 4, 5] → [3, 4, 5, 1]，实际是 [0, 3, 4, 5] → [0, 3, 4, 5]",
+                "目标没有错开一位", "ids[1 … k+1]");
+        assertFalse(fixtures.message().contains("The targets are not shifted"), fixtures.message());
+        assertFails(r, "lm.pairs.property", "目标没有错开一位", "随机语料");
+    }
+
+    @Test
+    void parametersNeverUpdatedIsExplainedInChinese() {
+        Map<String, CheckResult> r = runInChinese(Bug.PARAMS_NOT_UPDATED);
+        CheckResult loss = assertFails(r, "lm.train.loss-falls", "LanguageModel.train：每个词元的损失只从 3.61473（第 1 轮）降到了 3.61473（第 40 轮）", "按码点切分", "损失从未变化", "θ = sgd.step(θ, g, η)", "请先修好它们");
+        assertFalse(loss.message().contains("never changed"), loss.message());
+        assertFails(r, "lm.train.memorises", "训练之后（", "而不是记住的句子", "lm.train.loss-falls");
+        assertFails(r, "lm.reference", "lossHistory[0]（第 1 轮）不对", "第一轮就已经不同",
+                "RnnParameters.initialize(vocabulary.size(), hiddenSize, seed)");
+    }
+
+    @Test
+    void summedLossIsExplainedInChinese() {
+        Map<String, CheckResult> r = runInChinese(Bug.SUMMED_LOSS);
+        assertFails(r, "lm.train.loss-falls", "第一轮的损失是", "ln m = ", "“平均”损失");
+        assertFails(r, "lm.reference", "看起来是损失之和", "目标个数（");
+    }
+
+    @Test
+    void completionBugsAreExplainedInChinese() {
+        CheckResult state = assertFails(runInChinese(Bug.STATE_RESET), "lm.complete.fixtures",
+                "LanguageModel.complete（前缀 [a, b]，maxNewTokens 8，贪心）", "第一个错误的词元是前缀之后的第 6 个。",
+                "把 s_t 从这一步带到下一步", "LanguageModel.complete 会调用你的 OneHot、RnnCell");
+        assertFalse(state.message().contains("carry s_t"), state.message());
+        assertFails(runInChinese(Bug.APPENDS_END), "lm.complete.fixtures", "<end> 让生成停止", "[the, cat, sat, <end>]");
+        Map<String, CheckResult> shared = runInChinese(Bug.SHARED_RANDOM);
+        assertFails(shared, "lm.complete.seeded", "调用两次", "相同的随机种子必须给出相同的补全",
+                "new java.util.Random(config.seed())");
+        assertFails(shared, "lm.complete.fixtures", "采样：每次调用一个 new java.util.Random(seed)", "随机种子");
+    }
+
+    @Test
+    void modifiedArgumentsAreExplainedInChinese() {
+        assertFails(runInChinese(Bug.APPENDS_TO_PREFIX), "lm.inputs-untouched",
+                "LanguageModel.complete：传入的参数 prefix", "maxNewTokens = 4，调用之后", "new ArrayList<>(prefix)");
+        assertFails(runInChinese(Bug.RETURNS_PREFIX), "lm.inputs-untouched",
+                "把传入的参数 prefix 本身作为结果返回了（maxNewTokens = 0）");
+        assertFails(runInChinese(Bug.REMOVES_EMPTY_SENTENCES), "lm.inputs-untouched",
+                "LanguageModel.trainingPairs：传入的参数 sentences", "你的 trainingPairs 修改了传入的参数 sentences");
+        assertFails(runInChinese(Bug.EMPTY_CORPUS_ACCEPTED), "lm.bad-input", "空语料（没有任何句子）", "先检查：",
+                "IllegalArgumentException");
     }
 }
