@@ -10,6 +10,7 @@ import org.rnnautograder.assignment.TokenizerKind;
 import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFile;
 import org.rnnautograder.fixtures.FixtureFiles;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Tokenizer: CODE_POINT gives one token per Unicode code point (whitespace included, a character outside the BMP
@@ -39,7 +40,8 @@ public class TokenizerChecks extends ComponentChecks {
                 continue;
             }
             String text = c.input("text", String.class);
-            expectTokens(kind, text, c.expected("tokens", STRINGS), tokenizer.tokenize(text), "fixture '" + c.name() + "'");
+            expectTokens(kind, text, c.expected("tokens", STRINGS), tokenizer.tokenize(text),
+                    Messages.text("tokenizer.where.fixture", c.name()));
         }
         for (FixtureCase c : FIXTURES.forMethod("detokenize")) {
             if (c.input("kind", TokenizerKind.class) != kind) {
@@ -47,7 +49,7 @@ public class TokenizerChecks extends ComponentChecks {
             }
             List<String> tokens = new ArrayList<>(c.input("tokens", STRINGS));
             expectText(kind, tokens, c.expected("text", String.class), tokenizer.detokenize(tokens),
-                    "fixture '" + c.name() + "'");
+                    Messages.text("tokenizer.where.fixture", c.name()));
         }
     }
 
@@ -56,22 +58,24 @@ public class TokenizerChecks extends ComponentChecks {
     void roundTrip() {
         Tokenizer cp = student().tokenizer(TokenizerKind.CODE_POINT);
         Tokenizer word = student().tokenizer(TokenizerKind.WORD);
-        Property.forAll("CODE_POINT round trip detokenize(tokenize(s)) == s, and WORD splits on whitespace",
+        Property.forAll(Messages.text("tokenizer.property.round-trip"),
                 seed("tokenizer.round-trip"), 40, TokenizerChecks::randomText,
-                s -> "a text of " + s.codePointCount(0, s.length()) + " code points",
+                s -> Messages.text("tokenizer.shape.text", s.codePointCount(0, s.length())),
                 s -> {
                     List<String> tokens = cp.tokenize(s);
-                    expectTokens(TokenizerKind.CODE_POINT, s, codePoints(s), tokens, "random text " + quote(s));
+                    String randomText = Messages.text("tokenizer.where.random-text", quote(s));
+                    expectTokens(TokenizerKind.CODE_POINT, s, codePoints(s), tokens, randomText);
                     String back = cp.detokenize(new ArrayList<>(tokens));
-                    Expect.that(s.equals(back), "CODE_POINT detokenize(tokenize(s)) is " + quote(back) + ", not s = "
-                            + quote(s) + ".", "The round trip must give back the text exactly: concatenate the tokens"
-                            + " in order, with no separator.");
+                    Expect.that(s.equals(back), Messages.text("tokenizer.fail.round-trip", quote(back), quote(s)),
+                            Messages.text("tokenizer.hint.round-trip"));
                     List<String> words = word.tokenize(s);
-                    expectTokens(TokenizerKind.WORD, s, words(s), words, "random text " + quote(s));
+                    expectTokens(TokenizerKind.WORD, s, words(s), words, randomText);
                     String joined = word.detokenize(new ArrayList<>(words));
-                    expectText(TokenizerKind.WORD, words, String.join(" ", words(s)), joined, "the tokens of " + quote(s));
-                    Expect.equal("WORD tokenize(detokenize(tokens))", "tokens of random text " + quote(s), words(s),
-                            word.tokenize(joined), "Joining with one space and splitting again must give the same tokens.");
+                    expectText(TokenizerKind.WORD, words, String.join(" ", words(s)), joined,
+                            Messages.text("tokenizer.where.tokens-of", quote(s)));
+                    Expect.equal("WORD tokenize(detokenize(tokens))",
+                            Messages.text("tokenizer.where.tokens-of-random-text", quote(s)), words(s),
+                            word.tokenize(joined), Messages.text("tokenizer.hint.word-round-trip"));
                 });
     }
 
@@ -83,10 +87,8 @@ public class TokenizerChecks extends ComponentChecks {
             List<String> tokens = new ArrayList<>(List.of("猫", " ", "😀", "", "sat"));
             List<String> copy = List.copyOf(tokens);
             tokenizer.detokenize(tokens);
-            Expect.that(copy.equals(tokens), "Your " + kind + " Tokenizer.detokenize modified its argument tokens: it was "
-                    + show(copy) + " before the call and " + show(tokens) + " after.",
-                    "Read the list without changing it (no remove, set, clear or sort on it); build the text in a new"
-                            + " StringBuilder.");
+            Expect.that(copy.equals(tokens), Messages.text("tokenizer.fail.detokenize-modified", kind, show(copy),
+                    show(tokens)), Messages.text("tokenizer.hint.detokenize-modified"));
             String text = "我 爱 猫 cat";
             List<String> first = tokenizer.tokenize(text);
             List<String> want = List.copyOf(first);
@@ -97,9 +99,8 @@ public class TokenizerChecks extends ComponentChecks {
                 continue; // an unmodifiable result cannot be shared state
             }
             List<String> second = tokenizer.tokenize(text);
-            Expect.that(want.equals(second), "Your " + kind + " Tokenizer.tokenize(" + quote(text) + ") returned "
-                    + show(second) + " after the caller changed the list an earlier call returned; it should still be "
-                    + show(want) + ".", "tokenize must return a new list every call, not a list kept in a field.");
+            Expect.that(want.equals(second), Messages.text("tokenizer.fail.tokenize-shared", kind, quote(text),
+                    show(second), show(want)), Messages.text("tokenizer.hint.tokenize-shared"));
         }
     }
 
@@ -110,75 +111,68 @@ public class TokenizerChecks extends ComponentChecks {
         if (expected.equals(actual)) {
             return;
         }
-        Expect.fail(kind + " Tokenizer.tokenize(" + quote(text) + ") is wrong (" + context + "): expected "
-                + show(expected) + ", but got " + show(actual) + ". " + diagnoseTokens(kind, text, expected, actual));
+        Expect.fail(Messages.text("tokenizer.fail.tokenize", kind, quote(text), context, show(expected), show(actual),
+                diagnoseTokens(kind, text, expected, actual)));
     }
 
     private static void expectText(TokenizerKind kind, List<String> tokens, String expected, String actual, String context) {
         if (expected.equals(actual)) {
             return;
         }
-        Expect.fail(kind + " Tokenizer.detokenize(" + show(tokens) + ") is wrong (" + context + "): expected "
-                + quote(expected) + ", but got " + quote(actual) + ". " + diagnoseText(kind, tokens, expected, actual));
+        Expect.fail(Messages.text("tokenizer.fail.detokenize", kind, show(tokens), context, quote(expected), quote(actual),
+                diagnoseText(kind, tokens, expected, actual)));
     }
 
     /** @return the most likely cause of a wrong token list */
     static String diagnoseTokens(TokenizerKind kind, String text, List<String> expected, List<String> actual) {
         if (actual == null) {
-            return "tokenize must return a list (an empty list for empty text), never null.";
+            return Messages.text("tokenizer.hint.tokenize-null");
         }
         if (kind == TokenizerKind.CODE_POINT) {
             if (actual.stream().anyMatch(TokenizerChecks::hasLoneSurrogate)) {
-                return "A token holds half of a character: you split the text by char (a UTF-16 code unit), but a"
-                        + " character outside the BMP such as an emoji or 𠀀 is two chars and one code point. Iterate"
-                        + " over text.codePoints() and make each token with new String(Character.toChars(cp)).";
+                return Messages.text("tokenizer.hint.half-character");
             }
             if (actual.equals(expected.stream().filter(t -> !isWhitespace(t)).toList())) {
-                return "The whitespace tokens are missing: in CODE_POINT every code point is a token, spaces, tabs and"
-                        + " newlines included (do not skip, trim or split on whitespace).";
+                return Messages.text("tokenizer.hint.whitespace-missing");
             }
             if (actual.stream().anyMatch(t -> t.codePointCount(0, t.length()) != 1)) {
-                return "Every CODE_POINT token must be exactly one code point (no empty tokens, no runs of characters).";
+                return Messages.text("tokenizer.hint.one-code-point");
             }
-            return "Expected one token per code point of the text, in order (text.codePoints()).";
+            return Messages.text("tokenizer.hint.code-points");
         }
         if (actual.stream().anyMatch(String::isEmpty)) {
-            return "Your tokens include empty strings: split(\" \") gives an empty string between two spaces and before"
-                    + " leading whitespace. A WORD token is a maximal run of non-whitespace, so skip empty runs.";
+            return Messages.text("tokenizer.hint.empty-tokens");
         }
         if (actual.stream().anyMatch(TokenizerChecks::containsWhitespace)) {
-            return "A token still contains whitespace: split on every whitespace character as Character.isWhitespace(int)"
-                    + " defines it (space, tab, newline, carriage return, the ideographic space U+3000 …), not only on ' '"
-                    + " (the regex \\s misses U+3000).";
+            return Messages.text("tokenizer.hint.token-with-whitespace");
         }
         if (String.join("", actual).equals(String.join("", expected)) && actual.size() < expected.size()) {
-            return "Words are glued together: split on every whitespace character (Character.isWhitespace(int)), not"
-                    + " only on ' '.";
+            return Messages.text("tokenizer.hint.words-glued");
         }
         if (actual.size() == text.codePointCount(0, text.length()) && !text.isEmpty()) {
-            return "This looks like one token per character: WORD tokens are whole words, the runs of non-whitespace.";
+            return Messages.text("tokenizer.hint.per-character");
         }
-        return "Expected the maximal runs of non-whitespace characters (Character.isWhitespace(int)), in order.";
+        return Messages.text("tokenizer.hint.words");
     }
 
     /** @return the most likely cause of a wrong detokenized text */
     static String diagnoseText(TokenizerKind kind, List<String> tokens, String expected, String actual) {
         if (actual == null) {
-            return "detokenize must return a string (an empty one for no tokens), never null.";
+            return Messages.text("tokenizer.hint.detokenize-null");
         }
         if (kind == TokenizerKind.CODE_POINT) {
             if (actual.equals(String.join(" ", tokens))) {
-                return "CODE_POINT detokenize concatenates the tokens with no separator: the spaces are tokens already.";
+                return Messages.text("tokenizer.hint.codepoint-separator");
             }
-            return "CODE_POINT detokenize must concatenate the tokens in order, adding and removing nothing.";
+            return Messages.text("tokenizer.hint.codepoint-concatenate");
         }
         if (actual.equals(expected + " ") || actual.equals(" " + expected)) {
-            return "There is an extra space at one end: put a single space only between tokens (String.join(\" \", tokens)).";
+            return Messages.text("tokenizer.hint.extra-space");
         }
         if (actual.equals(String.join("", tokens))) {
-            return "WORD detokenize joins the tokens with a single space between them.";
+            return Messages.text("tokenizer.hint.word-no-space");
         }
-        return "WORD detokenize must join the tokens with exactly one space between each two, nothing at the ends.";
+        return Messages.text("tokenizer.hint.word-join");
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -267,7 +261,7 @@ public class TokenizerChecks extends ComponentChecks {
             sb.append(i == 0 ? "" : ", ").append(quote(tokens.get(i)));
         }
         if (tokens.size() > shown) {
-            sb.append(", … (").append(tokens.size()).append(" tokens)");
+            sb.append(", ").append(Messages.text("tokenizer.show.more", tokens.size()));
         }
         return sb.append("]").toString();
     }

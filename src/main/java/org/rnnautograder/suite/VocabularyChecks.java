@@ -14,6 +14,7 @@ import org.rnnautograder.assignment.Vocabulary;
 import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFile;
 import org.rnnautograder.fixtures.FixtureFiles;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Vocabulary: {@code <start>}=0, {@code <end>}=1, {@code <unk>}=2, then the corpus tokens seen at least minCount
@@ -47,7 +48,7 @@ public class VocabularyChecks extends ComponentChecks {
                 continue;
             }
             List<List<String>> sentences = c.input("sentences", SENTENCES);
-            String context = "fixture '" + c.name() + "', minCount " + minCount;
+            String context = Messages.text("vocabulary.where.fixture-min-count", c.name(), minCount);
             Vocabulary v = student().vocabulary(mutableCopy(sentences), minCount);
             expectTable(sentences, minCount, c.expected("tokens", STRINGS), v, context);
             List<String> queries = c.input("queries", STRINGS);
@@ -56,8 +57,8 @@ public class VocabularyChecks extends ComponentChecks {
                 String q = queries.get(i);
                 int got = v.idOf(q);
                 if (got != ids[i]) {
-                    Expect.fail("Vocabulary.idOf(" + TokenizerChecks.quote(q) + ") is wrong (" + context + "): expected "
-                            + ids[i] + ", but got " + got + ". " + diagnoseIdOf(q, ids[i], got, sentences, minCount));
+                    Expect.fail(Messages.text("vocabulary.fail.id-of", TokenizerChecks.quote(q), context, ids[i], got,
+                            diagnoseIdOf(q, ids[i], got, sentences, minCount)));
                 }
             }
         }
@@ -71,8 +72,8 @@ public class VocabularyChecks extends ComponentChecks {
             List<String> sentence = c.input("sentence", STRINGS);
             int[] want = c.expected("ids", int[].class);
             int[] got = v.encode(new ArrayList<>(sentence));
-            Expect.equal("Vocabulary.encode(" + TokenizerChecks.show(sentence) + ")", "fixture '" + c.name() + "'", want,
-                    got, diagnoseEncode(want, got));
+            Expect.equal("Vocabulary.encode(" + TokenizerChecks.show(sentence) + ")",
+                    Messages.text("vocabulary.where.fixture", c.name()), want, got, diagnoseEncode(want, got));
         }
         for (FixtureCase c : FIXTURES.forMethod("decode")) {
             Vocabulary v = student().vocabulary(mutableCopy(c.input("sentences", SENTENCES)), c.input("minCount", Integer.class));
@@ -80,9 +81,9 @@ public class VocabularyChecks extends ComponentChecks {
             List<String> want = c.expected("tokens", STRINGS);
             List<String> got = v.decode(ids.clone());
             if (!want.equals(got)) {
-                Expect.fail("Vocabulary.decode(" + Arrays.toString(ids) + ") is wrong (fixture '" + c.name() + "'): expected "
-                        + TokenizerChecks.show(want) + ", but got " + TokenizerChecks.show(got) + ". "
-                        + diagnoseDecode(want, got));
+                Expect.fail(Messages.text("vocabulary.fail.decode", Arrays.toString(ids),
+                        Messages.text("vocabulary.where.fixture", c.name()), TokenizerChecks.show(want),
+                        TokenizerChecks.show(got), diagnoseDecode(want, got)));
             }
         }
     }
@@ -93,12 +94,11 @@ public class VocabularyChecks extends ComponentChecks {
         List<List<String>> corpus = mutableCopy(List.of(List.of("a", "b", "c", "d", "e"), List.of("f", "g", "h", "i", "j")));
         Vocabulary v = student().vocabulary(corpus, 1);
         int m = v.size(); // the student's own size (graded by the id checks), so this check tests only the rejection
-        String ctx = "a vocabulary whose size() is " + m;
-        String hint = "Check the range first: if (id < 0 || id >= size()) throw new IllegalArgumentException(\"id must be"
-                + " in 0 … \" + (size() − 1) + \", but was \" + id).";
+        String ctx = Messages.text("vocabulary.where.size", m);
+        String hint = Messages.text("vocabulary.hint.check-range");
         Expect.throwsClearly("Vocabulary.tokenOf(-1)", ctx, () -> v.tokenOf(-1), hint, IllegalArgumentException.class);
-        Expect.throwsClearly("Vocabulary.tokenOf(" + m + ")", ctx + ", id = size()", () -> v.tokenOf(m), hint,
-                IllegalArgumentException.class);
+        Expect.throwsClearly("Vocabulary.tokenOf(" + m + ")", Messages.text("vocabulary.where.size-id-at-size", m),
+                () -> v.tokenOf(m), hint, IllegalArgumentException.class);
         Expect.throwsClearly("Vocabulary.decode([0, 3, " + m + ", 1])", ctx, () -> v.decode(new int[] {0, 3, m, 1}), hint,
                 IllegalArgumentException.class);
         Expect.throwsClearly("Vocabulary.decode([-4])", ctx, () -> v.decode(new int[] {-4}), hint,
@@ -111,14 +111,12 @@ public class VocabularyChecks extends ComponentChecks {
         int badId = bad;
         try {
             v.tokenOf(badId);
-            Expect.fail("Vocabulary.tokenOf(" + badId + ") accepted bad input (" + ctx + "): expected"
-                    + " IllegalArgumentException. " + hint);
+            Expect.fail(Messages.text("vocabulary.fail.bad-id-accepted", badId, ctx, hint));
         } catch (IllegalArgumentException e) {
             String msg = String.valueOf(e.getMessage());
-            Expect.that(msg.contains(String.valueOf(m - 1)) || msg.contains(String.valueOf(m)), "Vocabulary.tokenOf("
-                    + badId + ") threw IllegalArgumentException (" + ctx + ") with the message \"" + msg + "\", which"
-                    + " does not say which range was expected.", "Say the valid range in the message, e.g. \"id must be"
-                    + " in 0 … " + (m - 1) + ", but was " + badId + "\".");
+            Expect.that(msg.contains(String.valueOf(m - 1)) || msg.contains(String.valueOf(m)),
+                    Messages.text("vocabulary.fail.message-without-range", badId, ctx, msg),
+                    Messages.text("vocabulary.hint.say-range", m - 1, badId));
         }
     }
 
@@ -126,11 +124,10 @@ public class VocabularyChecks extends ComponentChecks {
     @Check(id = "vocabulary.property.consistent", points = 1)
     void consistent() {
         Submission s = student();
-        Property.forAll("ids by first appearance, minCount respected, decode(encode(s)) = s with rare tokens as <unk>",
-                seed("vocabulary.property"), 30, VocabularyChecks::randomCorpus, Corpus::describe, c -> {
+        Property.forAll(Messages.text("vocabulary.property.consistent"), seed("vocabulary.property"), 30, VocabularyChecks::randomCorpus, Corpus::describe, c -> {
                     Vocabulary v = s.vocabulary(mutableCopy(c.sentences()), c.minCount());
                     List<String> want = expectedTable(c.sentences(), c.minCount());
-                    expectTable(c.sentences(), c.minCount(), want, v, "random corpus " + c);
+                    expectTable(c.sentences(), c.minCount(), want, v, c.where());
                     for (List<String> sentence : c.sentences()) {
                         int[] ids = new int[sentence.size() + 2];
                         ids[ids.length - 1] = Vocabulary.END_ID;
@@ -143,13 +140,12 @@ public class VocabularyChecks extends ComponentChecks {
                             }
                         }
                         int[] got = v.encode(new ArrayList<>(sentence));
-                        Expect.equal("Vocabulary.encode(" + TokenizerChecks.show(sentence) + ")", "random corpus", ids, got,
-                                diagnoseEncode(ids, got));
+                        Expect.equal("Vocabulary.encode(" + TokenizerChecks.show(sentence) + ")",
+                                Messages.text("vocabulary.where.a-random-corpus"), ids, got, diagnoseEncode(ids, got));
                         List<String> decoded = v.decode(got == null ? ids : got.clone());
                         if (!back.equals(decoded)) {
-                            Expect.fail("Vocabulary.decode(encode(" + TokenizerChecks.show(sentence) + ")) is "
-                                    + TokenizerChecks.show(decoded) + ", but expected " + TokenizerChecks.show(back)
-                                    + " (the sentence with tokens rarer than minCount as <unk>). " + diagnoseDecode(back, decoded));
+                            Expect.fail(Messages.text("vocabulary.fail.round-trip", TokenizerChecks.show(sentence),
+                                    TokenizerChecks.show(decoded), TokenizerChecks.show(back), diagnoseDecode(back, decoded)));
                         }
                     }
                 });
@@ -160,7 +156,7 @@ public class VocabularyChecks extends ComponentChecks {
     void matchesReference() {
         Submission ref = reference();
         Submission s = student();
-        Property.forAll("same ids, encode and decode as the reference", seed("vocabulary.reference"), 20,
+        Property.forAll(Messages.text("vocabulary.property.reference"), seed("vocabulary.reference"), 20,
                 VocabularyChecks::randomCorpus, Corpus::describe, c -> {
                     Vocabulary want = ref.vocabulary(mutableCopy(c.sentences()), c.minCount());
                     Vocabulary got = s.vocabulary(mutableCopy(c.sentences()), c.minCount());
@@ -168,7 +164,7 @@ public class VocabularyChecks extends ComponentChecks {
                     for (int i = 0; i < want.size(); i++) {
                         table.add(want.tokenOf(i));
                     }
-                    expectTable(c.sentences(), c.minCount(), table, got, "random corpus " + c);
+                    expectTable(c.sentences(), c.minCount(), table, got, c.where());
                     Random r = new Random(c.seed() ^ 0x5eedL);
                     for (int k = 0; k < 5; k++) {
                         List<String> sentence = new ArrayList<>();
@@ -178,14 +174,14 @@ public class VocabularyChecks extends ComponentChecks {
                         }
                         int[] e = want.encode(sentence);
                         int[] a = got.encode(new ArrayList<>(sentence));
-                        Expect.equal("Vocabulary.encode(" + TokenizerChecks.show(sentence) + ")", "random corpus", e, a,
-                                diagnoseEncode(e, a));
+                        Expect.equal("Vocabulary.encode(" + TokenizerChecks.show(sentence) + ")",
+                                Messages.text("vocabulary.where.a-random-corpus"), e, a, diagnoseEncode(e, a));
                         int[] ids = r.ints(r.nextInt(7), 0, want.size()).toArray();
                         List<String> ed = want.decode(ids);
                         List<String> ad = got.decode(ids.clone());
                         if (!ed.equals(ad)) {
-                            Expect.fail("Vocabulary.decode(" + Arrays.toString(ids) + ") is " + TokenizerChecks.show(ad)
-                                    + ", but expected " + TokenizerChecks.show(ed) + ". " + diagnoseDecode(ed, ad));
+                            Expect.fail(Messages.text("vocabulary.fail.decode-vs-reference", Arrays.toString(ids),
+                                    TokenizerChecks.show(ad), TokenizerChecks.show(ed), diagnoseDecode(ed, ad)));
                         }
                     }
                 });
@@ -202,21 +198,18 @@ public class VocabularyChecks extends ComponentChecks {
         int[] ids = {0, 3, 2, 5, 1};
         List<String> decoded = v.decode(ids);
         v.size();
-        Expect.that(copy.equals(sentences), "Submission.vocabulary modified its argument sentences: it was " + copy
-                + " before and " + sentences + " after.", "Count and number the tokens without changing the caller's"
-                + " lists: do not add <start>/<end> to them, remove rare tokens from them or sort them.");
-        Expect.that(List.of("the", "dog", "sat").equals(sentence), "Vocabulary.encode modified its argument sentence: it"
-                + " was [the, dog, sat] before and " + sentence + " after.",
-                "Write the ids into a new int[] of length k + 2; leave the sentence alone.");
-        Expect.equal("Vocabulary.decode: its argument ids", "after the call", "[0, 3, 2, 5, 1]", Arrays.toString(ids),
-                "decode must not modify ids (e.g. by overwriting <start>/<end> in place); collect tokens in a new list.");
+        Expect.that(copy.equals(sentences), Messages.text("vocabulary.fail.sentences-modified", copy, sentences),
+                Messages.text("vocabulary.hint.sentences-modified"));
+        Expect.that(List.of("the", "dog", "sat").equals(sentence), Messages.text("vocabulary.fail.sentence-modified",
+                sentence), Messages.text("vocabulary.hint.sentence-modified"));
+        Expect.equal(Messages.text("vocabulary.where.decode-argument"), Messages.text("vocabulary.where.after-the-call"),
+                "[0, 3, 2, 5, 1]", Arrays.toString(ids), Messages.text("vocabulary.hint.ids-modified"));
         int[] want = encoded == null ? null : encoded.clone();
         if (encoded != null) {
             Arrays.fill(encoded, 7);
         }
-        Expect.equal("Vocabulary.encode([the, dog, sat]) called again after the caller changed the first result",
-                "return a new array", want, v.encode(new ArrayList<>(List.of("the", "dog", "sat"))),
-                "encode must return a new array every call, not an array kept in a field.");
+        Expect.equal(Messages.text("vocabulary.where.encode-again"), Messages.text("vocabulary.where.new-array"), want,
+                v.encode(new ArrayList<>(List.of("the", "dog", "sat"))), Messages.text("vocabulary.hint.new-array"));
         if (decoded != null) {
             List<String> wantDecoded = List.copyOf(decoded);
             try {
@@ -224,9 +217,8 @@ public class VocabularyChecks extends ComponentChecks {
             } catch (UnsupportedOperationException e) {
                 return; // an unmodifiable result cannot be shared state
             }
-            Expect.equal("Vocabulary.decode([0, 3, 2, 5, 1]) called again after the caller cleared the first result",
-                    "return a new list", wantDecoded, v.decode(new int[] {0, 3, 2, 5, 1}),
-                    "decode must return a new list every call, not a list kept in a field.");
+            Expect.equal(Messages.text("vocabulary.where.decode-again"), Messages.text("vocabulary.where.new-list"),
+                    wantDecoded, v.decode(new int[] {0, 3, 2, 5, 1}), Messages.text("vocabulary.hint.new-list"));
         }
     }
 
@@ -236,8 +228,7 @@ public class VocabularyChecks extends ComponentChecks {
     static void expectTable(List<List<String>> sentences, int minCount, List<String> expected, Vocabulary v, String context) {
         int m = v.size();
         if (m < 0 || m > expected.size() + MAX_EXTRA) {
-            Expect.fail("Vocabulary.size() is " + m + " (" + context + "), but expected " + expected.size()
-                    + " (3 reserved ids + the kept corpus tokens).");
+            Expect.fail(Messages.text("vocabulary.fail.size", m, context, expected.size()));
         }
         List<String> actual = new ArrayList<>();
         for (int i = 0; i < m; i++) {
@@ -248,29 +239,23 @@ public class VocabularyChecks extends ComponentChecks {
                         || StudentFacingFailures.isSandboxFailure(e)) {
                     throw e;
                 }
-                Expect.fail("Vocabulary.tokenOf(" + i + ") threw " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + ", but size() is " + m + " ("
-                        + context + "), so every id in 0 … " + (m - 1) + " must have a token. Expected the tokens "
-                        + TokenizerChecks.show(expected) + ". Keep size() and the id → token list in step.");
+                String thrown = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+                Expect.fail(Messages.text("vocabulary.fail.token-of-threw", i, thrown, m, context, m - 1,
+                        TokenizerChecks.show(expected)));
             }
         }
         if (!expected.equals(actual)) {
-            Expect.fail("The vocabulary's tokens by id (tokenOf(0), tokenOf(1), …) are wrong (" + context + "): expected "
-                    + TokenizerChecks.show(expected) + ", but got " + TokenizerChecks.show(actual) + ". "
-                    + diagnoseTable(sentences, minCount, expected, actual));
+            Expect.fail(Messages.text("vocabulary.fail.table", context, TokenizerChecks.show(expected),
+                    TokenizerChecks.show(actual), diagnoseTable(sentences, minCount, expected, actual)));
         }
         for (int i = 0; i < m; i++) {
             int id = v.idOf(actual.get(i));
             if (id != i) {
+                String token = TokenizerChecks.quote(actual.get(i));
                 if (i >= 3 && id == i - 3) {
-                    Expect.fail("Vocabulary.idOf(" + TokenizerChecks.quote(actual.get(i)) + ") is " + id + ", but tokenOf("
-                            + i + ") is " + TokenizerChecks.quote(actual.get(i)) + " (" + context + "). Your ids for"
-                            + " corpus tokens start at 0, so they take the places of the reserved ids <start>=0, <end>=1,"
-                            + " <unk>=2: number corpus tokens from 3 (the next id is the current size of the vocabulary).");
+                    Expect.fail(Messages.text("vocabulary.fail.ids-shifted", token, id, i, context));
                 }
-                Expect.fail("Vocabulary.idOf(" + TokenizerChecks.quote(actual.get(i)) + ") is " + id + ", but tokenOf("
-                        + i + ") is " + TokenizerChecks.quote(actual.get(i)) + " (" + context + ")."
-                        + " idOf and tokenOf must be inverses: fill the token → id map and the id → token list together.");
+                Expect.fail(Messages.text("vocabulary.fail.not-inverse", token, id, i, context));
             }
         }
     }
@@ -283,62 +268,47 @@ public class VocabularyChecks extends ComponentChecks {
                 && actual.get(1).equals(Vocabulary.END) && actual.get(2).equals(Vocabulary.UNK);
         if (!reservedFirst) {
             if (actual.stream().noneMatch(RESERVED::contains)) {
-                return "The reserved tokens <start>=0, <end>=1, <unk>=2 are missing" + (actual.isEmpty() ? ""
-                        : ": your ids for corpus tokens start at 0, so they take the places of the reserved ids")
-                        + ". Add the three reserved tokens first (Vocabulary.START, END, UNK), so the first corpus token"
-                        + " gets id 3.";
+                return actual.isEmpty() ? Messages.text("vocabulary.hint.no-reserved-tokens")
+                        : Messages.text("vocabulary.hint.reserved-missing");
             }
             if (!RESERVED.contains(actual.get(0))) {
-                return "Your ids for corpus tokens start at 0, so they take the places of the reserved ids <start>=0,"
-                        + " <end>=1, <unk>=2. Add the three reserved tokens first, so the first corpus token gets id 3.";
+                return Messages.text("vocabulary.hint.ids-from-zero");
             }
-            return "The first three ids are reserved, in this order: <start>=0, <end>=1, <unk>=2 (the constants"
-                    + " Vocabulary.START_ID, END_ID, UNK_ID); corpus tokens get ids 3, 4, … after them.";
+            return Messages.text("vocabulary.hint.reserved-order");
         }
         List<String> gotCorpus = actual.subList(3, actual.size());
         if (gotCorpus.stream().anyMatch(RESERVED::contains)) {
-            return "A reserved string that appears in the corpus (e.g. \"<end>\") was added again with a new id. The"
-                    + " reserved strings keep their ids 0, 1, 2: skip corpus tokens that already have an id.";
+            return Messages.text("vocabulary.hint.reserved-twice");
         }
         if (gotCorpus.stream().distinct().count() < gotCorpus.size()) {
-            return "A token got more than one id: give a token an id only the first time you see it (check the map"
-                    + " before adding).";
+            return Messages.text("vocabulary.hint.token-twice");
         }
         if (Set.copyOf(gotCorpus).equals(Set.copyOf(wantCorpus))) {
             List<String> alphabetical = wantCorpus.stream().sorted().toList();
             if (gotCorpus.equals(alphabetical)) {
-                return "Your tokens are sorted alphabetically; ids must follow the order of first appearance (sentence"
-                        + " by sentence, left to right). Don't sort: a LinkedHashMap keeps insertion order.";
+                return Messages.text("vocabulary.hint.alphabetical");
             }
             if (orderedByFrequency(gotCorpus, wantCorpus, counts)) {
-                return "Your tokens are ordered by frequency; ids must follow the order of first appearance (sentence"
-                        + " by sentence, left to right), whatever the counts.";
+                return Messages.text("vocabulary.hint.by-frequency");
             }
-            return "The right tokens, in the wrong order: ids must follow the order of first appearance (sentence by"
-                    + " sentence, left to right). A HashMap or HashSet has no useful order: use a LinkedHashMap or a"
-                    + " List.";
+            return Messages.text("vocabulary.hint.wrong-order");
         }
         List<String> missing = wantCorpus.stream().filter(t -> !gotCorpus.contains(t)).toList();
         List<String> extra = gotCorpus.stream().filter(t -> !wantCorpus.contains(t)).toList();
         List<String> exactlyMinCount = wantCorpus.stream().filter(t -> counts.getOrDefault(t, 0) == minCount).toList();
         if (!missing.isEmpty() && extra.isEmpty() && missing.equals(exactlyMinCount)) {
-            return "The tokens seen exactly minCount = " + minCount + " times (" + TokenizerChecks.show(missing)
-                    + ") are missing: a token is kept when count >= minCount; you compared with > instead of >=.";
+            return Messages.text("vocabulary.hint.greater-than", minCount, TokenizerChecks.show(missing));
         }
         if (missing.isEmpty() && !extra.isEmpty() && extra.stream().allMatch(t -> counts.getOrDefault(t, 0) < minCount)) {
-            return "Tokens seen fewer than minCount = " + minCount + " times (" + TokenizerChecks.show(extra) + ") got ids:"
-                    + " count every token over the whole corpus first, then keep only those with count >= minCount.";
+            return Messages.text("vocabulary.hint.min-count-ignored", minCount, TokenizerChecks.show(extra));
         }
         if (!missing.isEmpty() && extra.isEmpty() && missing.stream().allMatch(t -> counts.getOrDefault(t, 0) >= minCount)) {
             if (minCount > 1) {
-                return "Tokens seen at least minCount = " + minCount + " times in the whole corpus (" + TokenizerChecks
-                        .show(missing) + ") are missing: count over all sentences together, not per sentence.";
+                return Messages.text("vocabulary.hint.per-sentence", minCount, TokenizerChecks.show(missing));
             }
-            return "Tokens of the corpus are missing (" + TokenizerChecks.show(missing) + "): every token of every"
-                    + " sentence seen at least minCount times gets an id.";
+            return Messages.text("vocabulary.hint.tokens-missing", TokenizerChecks.show(missing));
         }
-        return "Expected <start>, <end>, <unk>, then every token seen at least minCount = " + minCount
-                + " times, in order of first appearance.";
+        return Messages.text("vocabulary.hint.table", minCount);
     }
 
     /**
@@ -366,55 +336,51 @@ public class VocabularyChecks extends ComponentChecks {
         if (want == Vocabulary.UNK_ID && !RESERVED.contains(token)) {
             int count = counts(sentences).getOrDefault(token, 0);
             if (count == 0) {
-                return "A token that is not in the vocabulary maps to <unk>: return Vocabulary.UNK_ID (2), not "
-                        + (got == -1 ? "-1" : String.valueOf(got)) + " (map.getOrDefault(token, UNK_ID)).";
+                return Messages.text("vocabulary.hint.unknown-to-unk", got);
             }
-            return "This token is seen " + count + " time(s), fewer than minCount = " + minCount + ", so it has no id of"
-                    + " its own and maps to <unk> = 2.";
+            return Messages.text("vocabulary.hint.rare-to-unk", count, minCount);
         }
         if (RESERVED.contains(token)) {
-            return "The reserved strings always have their fixed ids: <start>=0, <end>=1, <unk>=2, even when they"
-                    + " appear in the corpus.";
+            return Messages.text("vocabulary.hint.reserved-ids");
         }
-        return "idOf must give the id the token got when the vocabulary was built (its tokenOf inverse).";
+        return Messages.text("vocabulary.hint.id-of");
     }
 
     static String diagnoseEncode(int[] want, int[] got) {
         if (got == null) {
-            return "encode must return a new array, never null.";
+            return Messages.text("vocabulary.hint.encode-null");
         }
         int[] inner = Arrays.copyOfRange(want, 1, want.length - 1);
         if (Arrays.equals(got, inner)) {
-            return "<start> and <end> are missing: encode returns [<start>, id(w_1), …, id(w_k), <end>], length k + 2.";
+            return Messages.text("vocabulary.hint.markers-missing");
         }
         if (Arrays.equals(got, Arrays.copyOfRange(want, 0, want.length - 1))) {
-            return "<end> (id 1) is missing at the end: the result has length k + 2.";
+            return Messages.text("vocabulary.hint.end-missing");
         }
         if (Arrays.equals(got, Arrays.copyOfRange(want, 1, want.length))) {
-            return "<start> (id 0) is missing at the front: the result has length k + 2.";
+            return Messages.text("vocabulary.hint.start-missing");
         }
         if (got.length == want.length) {
             for (int i = 0; i < got.length; i++) {
                 if (got[i] != want[i] && want[i] == Vocabulary.UNK_ID) {
-                    return "A token without an id must encode as <unk> = 2 (idOf gives UNK_ID for it), but got "
-                            + got[i] + " at position " + i + ".";
+                    return Messages.text("vocabulary.hint.encode-unk", got[i], i);
                 }
             }
         }
-        return "encode gives [<start>=0, idOf(w_1), …, idOf(w_k), <end>=1].";
+        return Messages.text("vocabulary.hint.encode");
     }
 
     static String diagnoseDecode(List<String> want, List<String> got) {
         if (got == null) {
-            return "decode must return a new list, never null.";
+            return Messages.text("vocabulary.hint.decode-null");
         }
         if (got.contains(Vocabulary.START) || got.contains(Vocabulary.END)) {
-            return "decode must drop <start> and <end> (ids 0 and 1): skip them instead of adding their tokens.";
+            return Messages.text("vocabulary.hint.decode-markers");
         }
         if (!got.contains(Vocabulary.UNK) && want.contains(Vocabulary.UNK)) {
-            return "<unk> must stay: only <start> and <end> are dropped; an id 2 decodes to \"<unk>\".";
+            return Messages.text("vocabulary.hint.decode-unk");
         }
-        return "decode gives tokenOf(id) for each id in order, leaving out <start> and <end>.";
+        return Messages.text("vocabulary.hint.decode");
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -453,15 +419,18 @@ public class VocabularyChecks extends ComponentChecks {
 
     /** A random corpus; a few tokens are frequent and many rare, so minCount matters; reserved strings are rare. */
     record Corpus(List<List<String>> sentences, int minCount, long seed) {
+        /** @return the corpus's size, e.g. "3 sentences, 7 distinct tokens, minCount 2" */
         String describe() {
-            int d = counts(sentences).size();
-            return sentences.size() + (sentences.size() == 1 ? " sentence, " : " sentences, ") + d
-                    + (d == 1 ? " distinct token" : " distinct tokens") + ", minCount " + minCount;
+            int n = sentences.size(), d = counts(sentences).size();
+            return Messages.text("vocabulary.shape.corpus", n == 1 ? Messages.text("vocabulary.shape.one-sentence", n)
+                    : Messages.text("vocabulary.shape.sentences", n), d == 1 ? Messages.text("vocabulary.shape.one-token", d)
+                    : Messages.text("vocabulary.shape.tokens", d), minCount);
         }
 
-        @Override
-        public String toString() {
-            return (sentences.size() <= 6 ? sentences.toString() : sentences.subList(0, 6) + "…") + ", minCount " + minCount;
+        /** @return the corpus (its first six sentences) and minCount, as the context of a failure */
+        String where() {
+            return Messages.text("vocabulary.where.random-corpus",
+                    sentences.size() <= 6 ? sentences.toString() : sentences.subList(0, 6) + "…", minCount);
         }
     }
 

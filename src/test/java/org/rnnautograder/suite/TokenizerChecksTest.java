@@ -1,6 +1,7 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnautograder.suite.SuiteHarness.assertAllNotImplemented;
 import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
 import static org.rnnautograder.suite.SuiteHarness.assertFails;
@@ -17,6 +18,8 @@ import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.Tokenizer;
 import org.rnnautograder.assignment.TokenizerKind;
 import org.rnnautograder.grading.CheckResult;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import submission.RnnSubmission;
 
 class TokenizerChecksTest {
@@ -136,6 +139,32 @@ class TokenizerChecksTest {
             return cache;
         }, null);
         assertFails(run(buggy, CHECKS), "tokenizer.inputs-untouched", "new list");
+    }
+
+    @Test
+    void inChineseTheMessagesAreChineseAndKeepTheFacts() {
+        Language before = Messages.use(Language.ZH);
+        try {
+            Map<String, CheckResult> results = run(with(TokenizerKind.CODE_POINT, TokenizerChecksTest::byChar, null), CHECKS);
+            CheckResult r = assertFails(results, "tokenizer.codepoint.fixtures", "CODE_POINT Tokenizer.tokenize(\"a😀𠀀b\")",
+                    "的结果错误（测试用例“", "\"\\uD83D\"", "有词元只含半个字符", "text.codePoints()",
+                    "new String(Character.toChars(cp))");
+            assertTrue(r.title().startsWith("CODE_POINT：每个码位一个词元"), r.title());
+            assertFails(results, "tokenizer.property.round-trip", "seed", "个码位的文本", "（随机文本 \"", "按 char");
+
+            Submission consuming = with(TokenizerKind.WORD, null, ts -> {
+                StringBuilder sb = new StringBuilder();
+                while (!ts.isEmpty()) {
+                    sb.append(ts.remove(0)).append(ts.isEmpty() ? "" : " ");
+                }
+                return sb.toString();
+            });
+            assertFails(run(consuming, CHECKS), "tokenizer.inputs-untouched",
+                    "你的 WORD Tokenizer.detokenize 修改了它的参数 tokens：调用前是 [\"猫\", \" \", \"😀\", \"\", \"sat\"]，调用后是 []。",
+                    "StringBuilder");
+        } finally {
+            Messages.use(before);
+        }
     }
 
     @Test

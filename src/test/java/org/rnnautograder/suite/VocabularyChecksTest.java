@@ -20,6 +20,8 @@ import org.rnnautograder.assignment.NotImplementedYetException;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.Vocabulary;
 import org.rnnautograder.grading.CheckResult;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import submission.RnnSubmission;
 
 class VocabularyChecksTest {
@@ -286,6 +288,24 @@ class VocabularyChecksTest {
     void anAbsurdSizeFailsFastWithoutReadingEveryId() {
         assertFails(run(buggy(Bug.HUGE_SIZE), CHECKS), "vocabulary.ids.fixtures", "size() is " + Integer.MAX_VALUE,
                 "but expected 8");
+    }
+
+    @Test
+    void inChineseTheMessagesAreChineseAndKeepTheFacts() {
+        Language before = Messages.use(Language.ZH);
+        try {
+            CheckResult r = assertFails(run(buggy(Bug.IDS_FROM_ZERO_IN_MAP), CHECKS), "vocabulary.ids.fixtures",
+                    "Vocabulary.idOf(\"the\") 是 0，但 tokenOf(3) 是 \"the\"（测试用例“", "，minCount 1）", "从 3 开始编号");
+            assertTrue(r.title().startsWith("id：<start>=0、<end>=1、<unk>=2"), r.title());
+            assertFails(run(buggy(Bug.GREATER_THAN), CHECKS), "vocabulary.mincount.fixtures",
+                    "恰好出现 minCount = 2 次的词元", "你用的是 >，而不是 >=");
+            assertFails(run(buggy(Bug.MESSAGE_WITHOUT_RANGE), CHECKS), "vocabulary.bad-id", "size() 为 13 的词典",
+                    "消息“bad id”没有说明期望的范围", "\"id must be in 0 … 12, but was 40\"");
+            assertFails(run(buggy(Bug.DECODE_KEEPS_MARKERS), CHECKS), "vocabulary.property.consistent", "seed", "个句子",
+                    "个不同的词元", "Vocabulary.decode(encode(", "但期望", "decode 必须去掉 <start> 和 <end>（id 0 和 1）");
+        } finally {
+            Messages.use(before);
+        }
     }
 
     @Test
