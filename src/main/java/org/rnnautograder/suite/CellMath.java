@@ -2,6 +2,7 @@ package org.rnnautograder.suite;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.simple.SimpleMatrix;
 import org.rnnautograder.assignment.ActivationKind;
@@ -9,6 +10,7 @@ import org.rnnautograder.assignment.CellGradients;
 import org.rnnautograder.assignment.CellOutput;
 import org.rnnautograder.assignment.RnnGradients;
 import org.rnnautograder.assignment.RnnParameters;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * The grader's own RNN step for the RnnCell and Rnn checks — the correct forward and backward step of the
@@ -28,22 +30,22 @@ final class CellMath {
 
     // ------------------------------------------------------------------ forward
 
-    /** Typical mistakes of the forward step, each with the sentence a student reads. */
+    /** Typical mistakes of the forward step, each with the sentence a student reads (rnncell.forward-bug.*). */
     enum ForwardBug {
-        B_A_MISSING("z_t misses the hidden bias: z_t = U x_t + W s_{t−1} instead of U x_t + W s_{t−1} + b_a"),
-        W_S_PREV_MISSING("z_t misses the recurrence: the term W s_{t−1} is left out, so s_{t−1} is ignored"),
-        X_AS_ONE_HOT("U x_t is taken as the column of U at the largest entry of x_t, but x_t may be any vector:"
-                + " multiply U by x_t"),
-        G1_MISSING("g1 is not applied: s_t = z_t instead of g1(z_t)"),
-        OTHER_G1("the wrong activation is applied: use the g1 the cell was built with (tanh or relu)"),
-        B_Y_MISSING("the output bias is missing: o_t = softmax(V s_t) instead of softmax(V s_t + b_y)"),
-        NO_SOFTMAX("softmax is not applied: o_t = V s_t + b_y instead of softmax(V s_t + b_y)"),
-        O_FROM_Z("o_t is computed from z_t instead of s_t: softmax(V z_t + b_y) instead of softmax(V s_t + b_y)");
+        B_A_MISSING, W_S_PREV_MISSING, X_AS_ONE_HOT, G1_MISSING, OTHER_G1, B_Y_MISSING, NO_SOFTMAX, O_FROM_Z;
 
-        final String explanation;
-
-        ForwardBug(String explanation) {
-            this.explanation = explanation;
+        /** @return what this mistake is, in the current language */
+        String explanation() {
+            return switch (this) {
+                case B_A_MISSING -> Messages.text("rnncell.forward-bug.b-a-missing");
+                case W_S_PREV_MISSING -> Messages.text("rnncell.forward-bug.w-s-prev-missing");
+                case X_AS_ONE_HOT -> Messages.text("rnncell.forward-bug.x-as-one-hot");
+                case G1_MISSING -> Messages.text("rnncell.forward-bug.g1-missing");
+                case OTHER_G1 -> Messages.text("rnncell.forward-bug.other-g1");
+                case B_Y_MISSING -> Messages.text("rnncell.forward-bug.b-y-missing");
+                case NO_SOFTMAX -> Messages.text("rnncell.forward-bug.no-softmax");
+                case O_FROM_Z -> Messages.text("rnncell.forward-bug.o-from-z");
+            };
         }
     }
 
@@ -121,49 +123,59 @@ final class CellMath {
                 continue; // indistinguishable on these inputs
             }
             if (same(b.s_t(), s) && same(b.o_t(), o)) {
-                matches.add(bug.explanation);
+                matches.add(bug.explanation());
             }
         }
-        if (matches.size() == 1) {
-            return "Most likely cause: " + matches.get(0) + ".";
-        }
-        if (matches.size() > 1) {
-            return "Most likely cause, one of: " + String.join("; ", matches) + ".";
+        String cause = likelyCause(matches);
+        if (cause != null) {
+            return cause;
         }
         boolean sRight = s != null && same(right.s_t(), s);
-        if (sRight) {
-            return "s_t is right but o_t is not: o_t = softmax(V s_t + b_y), computed in a stable way (subtract the"
-                    + " largest logit before exp) so that it sums to 1.";
+        return sRight ? Messages.text("rnncell.hint.o-wrong") : Messages.text("rnncell.hint.s-wrong");
+    }
+
+    /**
+     * @return "Most likely cause: …" naming the one matching mistake, or all of them, in the current language;
+     *         null when none matches
+     */
+    static String likelyCause(List<String> matches) {
+        if (matches.isEmpty()) {
+            return null;
         }
-        return "s_t is wrong: s_t = g1(z_t) with z_t = U x_t + W s_{t−1} + b_a (all three terms, matrix products,"
-                + " and the g1 the cell was built with).";
+        return matches.size() == 1 ? Messages.text("rnncell.hint.cause", matches.get(0))
+                : Messages.text("rnncell.hint.causes",
+                        join(matches, (a, b) -> Messages.text("rnncell.list.causes", a, b)));
+    }
+
+    /** @return the items joined pairwise by {@code pair} (a list pattern such as "{0}, {1}"), "" if there are none */
+    static String join(List<String> items, BinaryOperator<String> pair) {
+        return items.stream().reduce(pair).orElse("");
     }
 
     // ------------------------------------------------------------------ backward
 
-    /** Typical mistakes of the backward step, each with the sentence a student reads. */
+    /** Typical mistakes of the backward step, each with the sentence a student reads (rnncell.backward-bug.*). */
     enum BackwardBug {
-        DS_NEXT_DROPPED("ds misses the gradient from step t+1: ds = Vᵀ dz_o instead of Vᵀ dz_o + ds_next"),
-        S_T_FOR_S_PREV("dW uses s_t where s_{t−1} belongs: dW = dz s_tᵀ instead of dz s_{t−1}ᵀ"),
-        G1_PRIME_OF_S("g1' is applied to s_t instead of z_t: tanh'(s_t) = 1 − tanh(s_t)², but the derivative you"
-                + " need is g1'(z_t) = 1 − tanh(z_t)² = 1 − s_t²"),
-        TANH_PRIME_OF_Z("tanh' is written as 1 − z_t² instead of 1 − s_t² (= 1 − tanh(z_t)²)"),
-        G1_PRIME_MISSING("g1'(z_t) is missing: dz = ds instead of ds ⊙ g1'(z_t)"),
-        RELU_PRIME_AT_ZERO("relu'(0) must be 0 (g1'(z) = 1 only for z > 0): test z > 0, not z ≥ 0"),
-        DW_TRANSPOSED("dW is transposed: s_{t−1} dzᵀ instead of dz s_{t−1}ᵀ"),
-        W_FOR_W_TRANSPOSE("ds_prev uses W where Wᵀ belongs: ds_prev = W dz instead of Wᵀ dz"),
-        DS_PREV_FROM_DS("ds_prev skips g1': ds_prev = Wᵀ ds instead of Wᵀ dz (dz = ds ⊙ g1'(z_t))"),
-        DV_USES_S_PREV("dV uses s_{t−1} where s_t belongs: dV = dz_o s_{t−1}ᵀ instead of dz_o s_tᵀ"),
-        DU_ONE_HOT("dU = dz x_tᵀ must use every entry of x_t (x_t may be any vector), not only the column of its"
-                + " largest entry"),
-        B_A_MISSING_IN_Z("z_t in the backward step misses b_a: g1'(U x_t + W s_{t−1}) instead of"
-                + " g1'(U x_t + W s_{t−1} + b_a)"),
-        SIGN_FLIPPED("every gradient has the wrong sign (−∂L/∂θ)");
+        DS_NEXT_DROPPED, S_T_FOR_S_PREV, G1_PRIME_OF_S, TANH_PRIME_OF_Z, G1_PRIME_MISSING, RELU_PRIME_AT_ZERO,
+        DW_TRANSPOSED, W_FOR_W_TRANSPOSE, DS_PREV_FROM_DS, DV_USES_S_PREV, DU_ONE_HOT, B_A_MISSING_IN_Z, SIGN_FLIPPED;
 
-        final String explanation;
-
-        BackwardBug(String explanation) {
-            this.explanation = explanation;
+        /** @return what this mistake is, in the current language */
+        String explanation() {
+            return switch (this) {
+                case DS_NEXT_DROPPED -> Messages.text("rnncell.backward-bug.ds-next-dropped");
+                case S_T_FOR_S_PREV -> Messages.text("rnncell.backward-bug.s-t-for-s-prev");
+                case G1_PRIME_OF_S -> Messages.text("rnncell.backward-bug.g1-prime-of-s");
+                case TANH_PRIME_OF_Z -> Messages.text("rnncell.backward-bug.tanh-prime-of-z");
+                case G1_PRIME_MISSING -> Messages.text("rnncell.backward-bug.g1-prime-missing");
+                case RELU_PRIME_AT_ZERO -> Messages.text("rnncell.backward-bug.relu-prime-at-zero");
+                case DW_TRANSPOSED -> Messages.text("rnncell.backward-bug.dw-transposed");
+                case W_FOR_W_TRANSPOSE -> Messages.text("rnncell.backward-bug.w-for-w-transpose");
+                case DS_PREV_FROM_DS -> Messages.text("rnncell.backward-bug.ds-prev-from-ds");
+                case DV_USES_S_PREV -> Messages.text("rnncell.backward-bug.dv-uses-s-prev");
+                case DU_ONE_HOT -> Messages.text("rnncell.backward-bug.du-one-hot");
+                case B_A_MISSING_IN_Z -> Messages.text("rnncell.backward-bug.b-a-missing-in-z");
+                case SIGN_FLIPPED -> Messages.text("rnncell.backward-bug.sign-flipped");
+            };
         }
     }
 
@@ -242,24 +254,22 @@ final class CellMath {
                 continue; // indistinguishable on these inputs
             }
             if (same(blocks(b), blocks(got))) {
-                matches.add(bug.explanation);
+                matches.add(bug.explanation());
             }
         }
-        if (matches.size() == 1) {
-            return "Most likely cause: " + matches.get(0) + ".";
-        }
-        if (matches.size() > 1) {
-            return "Most likely cause, one of: " + String.join("; ", matches) + ".";
+        String cause = likelyCause(matches);
+        if (cause != null) {
+            return cause;
         }
         List<String> wrong = wrongBlocks(blocks(right), blocks(got));
-        return "Wrong: " + String.join(", ", wrong) + ". " + formulaHint(wrong);
+        return Messages.text("rnncell.hint.wrong-blocks",
+                join(wrong, (a, b) -> Messages.text("rnncell.list.names", a, b)), formulaHint(wrong));
     }
 
     /** @return the formulas of the contract for the wrong blocks */
     static String formulaHint(List<String> wrong) {
         if (wrong.containsAll(List.of("dU", "dW", "db_a", "ds_prev")) && !wrong.contains("dV")) {
-            return "dV and db_y are right, so dz is wrong: dz = (Vᵀ dz_o + ds_next) ⊙ g1'(z_t) with"
-                    + " z_t = U x_t + W s_{t−1} + b_a.";
+            return Messages.text("rnncell.hint.dz-wrong");
         }
         List<String> f = new ArrayList<>();
         for (String w : wrong) {
@@ -273,8 +283,7 @@ final class CellMath {
                 default -> w;
             });
         }
-        return "The contract: " + String.join(", ", f)
-                + ", with ds = Vᵀ dz_o + ds_next and dz = ds ⊙ g1'(z_t).";
+        return Messages.text("rnncell.hint.contract", join(f, (a, b) -> Messages.text("rnncell.list.formulas", a, b)));
     }
 
     static List<String> wrongBlocks(List<SimpleMatrix> right, List<SimpleMatrix> got) {
@@ -369,19 +378,15 @@ final class CellMath {
      * @param argument e.g. "ds_next" or "params.W"
      */
     static void unchanged(String method, String argument, SimpleMatrix before, SimpleMatrix after) {
-        MatrixArguments.unchanged(method, argument, before, after, " Return a new matrix instead.",
-                " The caller still needs " + argument
-                        + (method.startsWith("RnnCell") ? " (Rnn calls the cell again with it)" : "")
-                        + ": compute into a new matrix instead of updating it in place (no set(…),"
-                        + " no CommonOps_DDRM on its getDDRM()).");
+        MatrixArguments.unchanged(method, argument, before, after, " " + Messages.text("rnncell.unchanged.shape"),
+                " " + (method.startsWith("RnnCell") ? Messages.text("rnncell.unchanged.entry-cell", argument)
+                        : Messages.text("rnncell.unchanged.entry", argument)));
     }
 
     /** Fails when {@code result} is the very object {@code argumentObject} (visible only in-process). */
     static void notTheArgument(String method, String resultName, Object result, String argument, Object argumentObject) {
         if (result != null && result == argumentObject) {
-            throw new CheckFailure("Your " + method + " returned its argument " + argument + " itself as " + resultName
-                    + ". The caller owns " + argument + " and may change it later, which would silently change your"
-                    + " result too: return a new matrix (e.g. " + argument + ".copy()).");
+            throw new CheckFailure(Messages.text("rnncell.not-the-argument", method, argument, resultName));
         }
     }
 

@@ -18,6 +18,7 @@ import org.rnnautograder.gradcheck.CheckMode;
 import org.rnnautograder.gradcheck.GradCheckOptions;
 import org.rnnautograder.gradcheck.GradCheckReport;
 import org.rnnautograder.gradcheck.RnnGradCheck;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * RnnCell: one time step. forward: z_t = U x_t + W s_{t−1} + b_a, s_t = g1(z_t), o_t = softmax(V s_t + b_y);
@@ -36,7 +37,7 @@ public class RnnCellChecks extends ComponentChecks {
             RnnParameters p = params(c);
             SimpleMatrix x = c.inputMatrix("x_t"), sPrev = c.inputMatrix("s_prev");
             CellOutput out = student().rnnCell(g1).forward(p.copy(), x.copy(), sPrev.copy());
-            String ctx = "fixture '" + c.name() + "', g1 = " + g1;
+            String ctx = Messages.text("rnncell.where.fixture", c.name(), g1);
             CellMath.close("RnnCell.forward: s_t", ctx, c.expectedMatrix("s_t"), out.s_t(), c.tolerance(),
                     () -> CellMath.forwardHint(p, x, sPrev, g1, out.s_t(), out.o_t()));
             CellMath.close("RnnCell.forward: o_t", ctx, c.expectedMatrix("o_t"), out.o_t(), c.tolerance(),
@@ -54,12 +55,12 @@ public class RnnCellChecks extends ComponentChecks {
                     dLogits = c.inputMatrix("dLogits"), dsNext = c.inputMatrix("ds_next");
             CellGradients got = student().rnnCell(g1).backward(p.copy(), x.copy(), sPrev.copy(), sT.copy(),
                     dLogits.copy(), dsNext.copy());
-            Expect.that(got != null, "RnnCell.backward returned null (fixture '" + c.name() + "').",
-                    "Return new CellGradients(new RnnGradients(dU, dW, dV, db_a, db_y), ds_prev).");
+            Expect.that(got != null, Messages.text("rnncell.backward.null-in", c.name()),
+                    Messages.text("rnncell.hint.return-gradients"));
             List<SimpleMatrix> blocks = CellMath.blocks(got);
             for (int b = 0; b < CellMath.CELL_BLOCKS.size(); b++) {
                 String name = CellMath.CELL_BLOCKS.get(b);
-                CellMath.close("RnnCell.backward: " + name, "fixture '" + c.name() + "', g1 = " + g1,
+                CellMath.close("RnnCell.backward: " + name, Messages.text("rnncell.where.fixture", c.name(), g1),
                         c.expectedMatrix(name), blocks.get(b), c.tolerance(),
                         () -> CellMath.backwardHint(p, x, sPrev, sT, dLogits, dsNext, g1, got));
             }
@@ -70,19 +71,19 @@ public class RnnCellChecks extends ComponentChecks {
     @Check(id = "rnncell.backward.gradcheck", points = 4)
     void gradientCheck() {
         Submission s = student();
-        Property.forAll("RnnCell.backward = central differences of L = −ln o_t[y] + ⟨c, s_t⟩ through your forward"
-                + " (dLogits = o_t − onehot(y), ds_next = c)", seed("rnncell.gradcheck"), 10,
+        Property.forAll(Messages.text("rnncell.property.gradcheck"), seed("rnncell.gradcheck"), 10,
                 (r, size) -> Step.random(r, size, ActivationKind.values()[size % 2], size % 3 != 2),
                 Step::shape,
                 step -> {
                     RnnCell cell = s.rnnCell(step.g1);
                     CellOutput out = cell.forward(step.p.copy(), step.x.copy(), step.sPrev.copy());
-                    Expect.that(out != null, "RnnCell.forward returned null.", "Return new CellOutput(s_t, o_t).");
+                    Expect.that(out != null, Messages.text("rnncell.forward.null"),
+                            Messages.text("rnncell.hint.return-output"));
                     SimpleMatrix sT = out.s_t();
                     CellGradients claimed = cell.backward(step.p.copy(), step.x.copy(), step.sPrev.copy(), sT.copy(),
                             step.dLogits.copy(), step.dsNext.copy());
-                    Expect.that(claimed != null, "RnnCell.backward returned null.",
-                            "Return new CellGradients(new RnnGradients(dU, dW, dV, db_a, db_y), ds_prev).");
+                    Expect.that(claimed != null, Messages.text("rnncell.backward.null"),
+                            Messages.text("rnncell.hint.return-gradients"));
                     requireShapes(claimed, step.p);
                     int entries = 2 * step.p.n() * (step.p.m() + step.p.n()) + step.p.m() + 2 * step.p.n();
                     GradCheckOptions options = GradCheckOptions.defaults().withSeed(step.seed)
@@ -90,12 +91,9 @@ public class RnnCellChecks extends ComponentChecks {
                     GradCheckReport report = RnnGradCheck.checkCell(cell::forward, step.p, step.x, step.sPrev,
                             step.dLogits, step.dsNext, step.g1, claimed, options);
                     if (!report.passed()) {
-                        throw new CheckFailure("RnnCell.backward does not match central differences of your own"
-                                + " RnnCell.forward: " + report.summary() + ". "
-                                + CellMath.backwardHint(step.p, step.x, step.sPrev, sT, step.dLogits, step.dsNext,
-                                        step.g1, claimed)
-                                + " (This check differentiates your forward: if the forward fixtures fail too, fix"
-                                + " RnnCell.forward first.)");
+                        throw new CheckFailure(Messages.text("rnncell.gradcheck.failed", report.summary(),
+                                CellMath.backwardHint(step.p, step.x, step.sPrev, sT, step.dLogits, step.dsNext,
+                                        step.g1, claimed)));
                     }
                 });
     }
@@ -105,13 +103,14 @@ public class RnnCellChecks extends ComponentChecks {
     void matchesReference() {
         Submission ref = reference();
         Submission s = student();
-        Property.forAll("RnnCell.forward and backward equal the reference's", seed("rnncell.reference"), 12,
+        Property.forAll(Messages.text("rnncell.property.reference"), seed("rnncell.reference"), 12,
                 (r, size) -> Step.random(r, size, ActivationKind.values()[(size / 2) % 2], size % 4 != 3),
                 Step::shape,
                 step -> {
                     CellOutput want = ref.rnnCell(step.g1).forward(step.p.copy(), step.x.copy(), step.sPrev.copy());
                     CellOutput got = s.rnnCell(step.g1).forward(step.p.copy(), step.x.copy(), step.sPrev.copy());
-                    Expect.that(got != null, "RnnCell.forward returned null.", "Return new CellOutput(s_t, o_t).");
+                    Expect.that(got != null, Messages.text("rnncell.forward.null"),
+                            Messages.text("rnncell.hint.return-output"));
                     CellMath.close("RnnCell.forward: s_t", "g1 = " + step.g1, want.s_t(), got.s_t(), Tolerance.DEFAULT,
                             () -> CellMath.forwardHint(step.p, step.x, step.sPrev, step.g1, got.s_t(), got.o_t()));
                     CellMath.close("RnnCell.forward: o_t", "g1 = " + step.g1, want.o_t(), got.o_t(), Tolerance.DEFAULT,
@@ -121,8 +120,8 @@ public class RnnCellChecks extends ComponentChecks {
                             step.sPrev.copy(), sT.copy(), step.dLogits.copy(), step.dsNext.copy());
                     CellGradients gotG = s.rnnCell(step.g1).backward(step.p.copy(), step.x.copy(), step.sPrev.copy(),
                             sT.copy(), step.dLogits.copy(), step.dsNext.copy());
-                    Expect.that(gotG != null, "RnnCell.backward returned null.",
-                            "Return new CellGradients(new RnnGradients(dU, dW, dV, db_a, db_y), ds_prev).");
+                    Expect.that(gotG != null, Messages.text("rnncell.backward.null"),
+                            Messages.text("rnncell.hint.return-gradients"));
                     List<SimpleMatrix> w = CellMath.blocks(wantG), g = CellMath.blocks(gotG);
                     for (int b = 0; b < w.size(); b++) {
                         CellMath.close("RnnCell.backward: " + CellMath.CELL_BLOCKS.get(b), "g1 = " + step.g1, w.get(b),
@@ -167,15 +166,16 @@ public class RnnCellChecks extends ComponentChecks {
             RnnParameters p = step.p.copy();
             SimpleMatrix x = step.x.copy(), sPrev = step.sPrev.copy();
             CellOutput out = cell.forward(p, x, sPrev);
-            Expect.that(out != null, "RnnCell.forward returned null.", "Return new CellOutput(s_t, o_t).");
+            Expect.that(out != null, Messages.text("rnncell.forward.null"),
+                    Messages.text("rnncell.hint.return-output"));
             Object[][] fwdArgs = args(p, "x_t", x, "s_prev", sPrev);
             notAnArgument("RnnCell.forward", "s_t", out.s_t(), fwdArgs);
             notAnArgument("RnnCell.forward", "o_t", out.o_t(), fwdArgs);
             SimpleMatrix sT = CellMath.forward(step.p, step.x, step.sPrev, g1).s_t();
             SimpleMatrix dLogits = step.dLogits.copy(), dsNext = step.dsNext.copy();
             CellGradients g = cell.backward(p, x, sPrev, sT, dLogits, dsNext);
-            Expect.that(g != null, "RnnCell.backward returned null.",
-                    "Return new CellGradients(new RnnGradients(dU, dW, dV, db_a, db_y), ds_prev).");
+            Expect.that(g != null, Messages.text("rnncell.backward.null"),
+                    Messages.text("rnncell.hint.return-gradients"));
             Object[][] bwdArgs = args(p, "x_t", x, "s_prev", sPrev, "s_t", sT, "dLogits", dLogits, "ds_next", dsNext);
             List<SimpleMatrix> blocks = CellMath.blocks(g);
             for (int b = 0; b < blocks.size(); b++) {
@@ -226,7 +226,8 @@ public class RnnCellChecks extends ComponentChecks {
         }
 
         String shape() {
-            return "m=" + p.m() + ", n=" + p.n() + ", g1=" + g1 + ", x_t " + (isOneHot() ? "one-hot" : "dense");
+            return isOneHot() ? Messages.text("rnncell.step.one-hot", p.m(), p.n(), g1)
+                    : Messages.text("rnncell.step.dense", p.m(), p.n(), g1);
         }
 
         private boolean isOneHot() {
@@ -264,10 +265,9 @@ public class RnnCellChecks extends ComponentChecks {
         for (int b = 0; b < 5; b++) {
             SimpleMatrix w = want.get(b), a = got.get(b);
             Expect.that(a.getNumRows() == w.getNumRows() && a.getNumCols() == w.getNumCols(),
-                    "RnnCell.backward: " + CellMath.CELL_BLOCKS.get(b) + " must have the shape of "
-                            + RnnParameters.BLOCKS.get(b) + " (" + w.getNumRows() + "×" + w.getNumCols() + "), but was "
-                            + a.getNumRows() + "×" + a.getNumCols() + ".",
-                    "A gradient has the shape of its parameter.");
+                    Messages.text("rnncell.backward.shape", CellMath.CELL_BLOCKS.get(b), RnnParameters.BLOCKS.get(b),
+                            w.getNumRows() + "×" + w.getNumCols(), a.getNumRows() + "×" + a.getNumCols()),
+                    Messages.text("rnncell.hint.gradient-shape"));
         }
     }
 

@@ -29,6 +29,7 @@ import org.rnnautograder.gradcheck.ReferenceRnn;
 import org.rnnautograder.gradcheck.RnnGradCheck;
 import org.rnnautograder.gradcheck.RnnProblem;
 import org.rnnautograder.gradcheck.RnnProblemGenerator;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Rnn: the cell unrolled over x_1 … x_T from s_0 = 0, and BPTT for L = Σ_t −ln o_t[y_t] (summed, not averaged).
@@ -52,7 +53,8 @@ public class RnnChecks extends ComponentChecks {
             List<SimpleMatrix> states = c.expected("states", LIST);
             List<SimpleMatrix> outputs = c.expected("outputs", LIST);
             RnnTrace trace = student().rnn(g1).forward(p.copy(), CellMath.copyAll(xs));
-            checkTrace(trace, p, xs, g1, states, outputs, "fixture '" + c.name() + "', g1 = " + g1, c.tolerance());
+            checkTrace(trace, p, xs, g1, states, outputs, Messages.text("rnncell.where.fixture", c.name(), g1),
+                    c.tolerance());
         }
     }
 
@@ -60,7 +62,7 @@ public class RnnChecks extends ComponentChecks {
     @Check(id = "rnn.forward.composes-cell", points = 3)
     void composesCell() {
         Submission s = student();
-        Property.forAll("Rnn.forward = your RnnCell.forward applied for t = 1 … T from s_0 = 0", seed("rnn.compose"), 8,
+        Property.forAll(Messages.text("rnn.property.composes-cell"), seed("rnn.compose"), 8,
                 (r, size) -> problem(r.nextLong(), size, size, ActivationKind.values()[size % 2], size % 3 != 2),
                 RnnProblem::shape,
                 p -> {
@@ -73,13 +75,14 @@ public class RnnChecks extends ComponentChecks {
                     states.add(state);
                     for (SimpleMatrix x : p.xs()) {
                         CellOutput out = cell.forward(p.params().copy(), x.copy(), state.copy());
-                        Expect.that(out != null, "RnnCell.forward returned null.", "Return new CellOutput(s_t, o_t).");
+                        Expect.that(out != null, Messages.text("rnncell.forward.null"),
+                                Messages.text("rnncell.hint.return-output"));
                         state = out.s_t();
                         states.add(state);
                         outputs.add(out.o_t());
                     }
                     checkTrace(trace, p.params(), p.xs(), p.g1(), states, outputs,
-                            "compared with your own RnnCell.forward, step by step", Tolerance.DEFAULT);
+                            Messages.text("rnn.where.own-cell"), Tolerance.DEFAULT);
                 });
     }
 
@@ -88,18 +91,16 @@ public class RnnChecks extends ComponentChecks {
     void badInput() {
         Rnn rnn = student().rnn(ActivationKind.TANH);
         RnnParameters p = RnnProblemGenerator.random(seed("rnn.bad"), 4, 3, 2, ActivationKind.TANH, true, 1).params();
-        Expect.throwsClearly("Rnn.forward(params, [])", "an empty sequence, T = 0",
-                () -> rnn.forward(p.copy(), List.of()),
-                "The contract asks for IllegalArgumentException when xs is empty: check xs.isEmpty() first and say"
-                        + " that T ≥ 1 inputs are needed.", IllegalArgumentException.class);
+        Expect.throwsClearly("Rnn.forward(params, [])", Messages.text("rnn.where.empty"),
+                () -> rnn.forward(p.copy(), List.of()), Messages.text("rnn.hint.empty"),
+                IllegalArgumentException.class);
         SimpleMatrix good = new SimpleMatrix(4, 1);
         good.set(1, 0, 1);
         SimpleMatrix bad = new SimpleMatrix(5, 1);
         bad.set(1, 0, 1);
-        Expect.throwsClearly("Rnn.forward(params, [x_1 4×1, x_2 5×1])", "m = 4, x_2 has 5 rows",
-                () -> rnn.forward(p.copy(), List.of(good, bad)),
-                "The contract asks for IllegalArgumentException when an x_t has the wrong shape: check each x_t, e.g."
-                        + " Shapes.requireColumn(\"x_\" + t, x_t, params.m()).", IllegalArgumentException.class);
+        Expect.throwsClearly("Rnn.forward(params, [x_1 4×1, x_2 5×1])", Messages.text("rnn.where.bad-shape", 4, 5),
+                () -> rnn.forward(p.copy(), List.of(good, bad)), Messages.text("rnn.hint.bad-shape"),
+                IllegalArgumentException.class);
     }
 
     @Test
@@ -112,12 +113,13 @@ public class RnnChecks extends ComponentChecks {
             int[] targets = c.input("targets", int[].class);
             RnnTrace trace = new RnnTrace(c.input("states", LIST), c.input("outputs", LIST));
             RnnGradients got = student().rnn(g1).backward(p.copy(), CellMath.copyAll(xs), copy(trace), targets.clone());
-            requireGradients(got, p, "fixture '" + c.name() + "'");
+            requireGradients(got, p, Messages.text("rnn.where.fixture", c.name()));
             for (int b = 0; b < 5; b++) {
                 String name = "d" + RnnParameters.BLOCKS.get(b);
-                CellMath.close("Rnn.backward: " + name, "fixture '" + c.name() + "', g1 = " + g1 + ", T = " + xs.size()
-                        + ", the trace given is the correct forward", c.expectedMatrix(name), got.blocks().get(b),
-                        c.tolerance(), () -> diagnoseWithEvidence(student(), g1));
+                CellMath.close("Rnn.backward: " + name,
+                        Messages.text("rnn.where.fixture-trace", c.name(), g1, xs.size()),
+                        c.expectedMatrix(name), got.blocks().get(b), c.tolerance(),
+                        () -> diagnoseWithEvidence(student(), g1));
             }
         }
     }
@@ -126,14 +128,14 @@ public class RnnChecks extends ComponentChecks {
     @Check(id = "rnn.backward.gradcheck", points = 5)
     void gradientCheck() {
         Submission s = student();
-        Property.forAll("Rnn.backward = central differences of L = Σ_t −ln o_t[y_t] (from your Rnn.forward's o_t)",
-                seed("rnn.gradcheck"), 8,
+        Property.forAll(Messages.text("rnn.property.gradcheck"), seed("rnn.gradcheck"), 8,
                 (r, size) -> problem(r.nextLong(), size, size, ActivationKind.values()[size % 2], size % 3 != 2),
                 RnnProblem::shape,
                 p -> {
                     Rnn rnn = s.rnn(p.g1());
                     RnnTrace trace = rnn.forward(p.params().copy(), CellMath.copyAll(p.xs()));
-                    Expect.that(trace != null, "Rnn.forward returned null.", "Return new RnnTrace(states, outputs).");
+                    Expect.that(trace != null, Messages.text("rnn.forward.null"),
+                            Messages.text("rnn.hint.return-trace"));
                     RnnGradients claimed = rnn.backward(p.params().copy(), CellMath.copyAll(p.xs()), trace, p.targets());
                     requireGradients(claimed, p.params(), "T = " + p.T());
                     int entries = p.n() * (2 * p.m() + p.n() + 1) + p.m();
@@ -141,9 +143,8 @@ public class RnnChecks extends ComponentChecks {
                             .withMode(entries <= 80 ? CheckMode.FULL : CheckMode.SAMPLED);
                     GradCheckReport report = RnnGradCheck.checkSequence(p, theta -> loss(rnn, theta, p), claimed, options);
                     if (!report.passed()) {
-                        throw new CheckFailure("Rnn.backward does not match central differences of L = Σ_t −ln o_t[y_t]"
-                                + " computed from your own Rnn.forward: " + report.summary() + "."
-                                + diagnoseWithEvidence(s, p.g1()));
+                        throw new CheckFailure(Messages.text("rnn.gradcheck.failed", report.summary(),
+                                diagnoseWithEvidence(s, p.g1())));
                     }
                 });
     }
@@ -170,8 +171,7 @@ public class RnnChecks extends ComponentChecks {
             }
             RnnGradients many = backward(rnn, p, xs, ys);
             requireGradients(many, p, "T = " + T);
-            String ctx = "W = 0 and the same x_t, y_t at every step, so every step contributes the same gradient:"
-                    + " T = " + T + " must give " + T + " × the T = 1 gradient";
+            String ctx = Messages.text("rnn.where.identical-steps", T);
             for (int b : new int[] {0, 2, 3, 4}) {
                 String name = "d" + RnnParameters.BLOCKS.get(b);
                 double factor = fit(many.blocks().get(b), one.blocks().get(b));
@@ -187,7 +187,7 @@ public class RnnChecks extends ComponentChecks {
     void matchesReference() {
         Submission ref = reference();
         Submission s = student();
-        Property.forAll("Rnn.forward and Rnn.backward equal the reference's", seed("rnn.reference"), 8,
+        Property.forAll(Messages.text("rnn.property.reference"), seed("rnn.reference"), 8,
                 (r, size) -> problem(r.nextLong(), size + 1, size, ActivationKind.values()[(size / 2) % 2], size % 4 != 3),
                 RnnProblem::shape,
                 p -> {
@@ -196,14 +196,14 @@ public class RnnChecks extends ComponentChecks {
                     RnnTrace wantTrace = want.forward(p.params().copy(), CellMath.copyAll(p.xs()));
                     RnnTrace gotTrace = got.forward(p.params().copy(), CellMath.copyAll(p.xs()));
                     checkTrace(gotTrace, p.params(), p.xs(), p.g1(), wantTrace.states(), wantTrace.outputs(),
-                            "compared with the reference", Tolerance.DEFAULT);
+                            Messages.text("rnn.where.reference"), Tolerance.DEFAULT);
                     RnnGradients wantG = want.backward(p.params().copy(), CellMath.copyAll(p.xs()), wantTrace,
                             p.targets());
                     RnnGradients gotG = got.backward(p.params().copy(), CellMath.copyAll(p.xs()), gotTrace, p.targets());
                     requireGradients(gotG, p.params(), "T = " + p.T());
                     for (int b = 0; b < 5; b++) {
                         String name = "d" + RnnParameters.BLOCKS.get(b);
-                        CellMath.close("Rnn.backward: " + name, "compared with the reference, T = " + p.T(),
+                        CellMath.close("Rnn.backward: " + name, Messages.text("rnn.where.reference-t", p.T()),
                                 wantG.blocks().get(b), gotG.blocks().get(b), Tolerance.DEFAULT,
                                 () -> diagnoseWithEvidence(s, p.g1()));
                     }
@@ -219,7 +219,7 @@ public class RnnChecks extends ComponentChecks {
             RnnParameters p = prob.params().copy();
             List<SimpleMatrix> xs = CellMath.copyAll(prob.xs());
             RnnTrace trace = rnn.forward(p, xs);
-            Expect.that(trace != null, "Rnn.forward returned null.", "Return new RnnTrace(states, outputs).");
+            Expect.that(trace != null, Messages.text("rnn.forward.null"), Messages.text("rnn.hint.return-trace"));
             RnnCellChecks.paramsUnchanged("Rnn.forward", prob.params(), p);
             xsUnchanged("Rnn.forward", prob.xs(), xs);
             RnnTrace before = copy(trace);
@@ -233,8 +233,8 @@ public class RnnChecks extends ComponentChecks {
             for (int t = 1; t <= trace.T(); t++) {
                 CellMath.unchanged("Rnn.backward", "trace.o(" + t + ")", before.o(t), trace.o(t));
             }
-            Expect.equal("Rnn.backward: its argument targets", "after the call", Arrays.toString(prob.targets()),
-                    Arrays.toString(targets), "backward must not modify targets (reverse a copy, not the array).");
+            Expect.equal(Messages.text("rnn.where.targets"), Messages.text("rnn.where.after-call"),
+                    Arrays.toString(prob.targets()), Arrays.toString(targets), Messages.text("rnn.hint.targets"));
         }
     }
 
@@ -246,17 +246,17 @@ public class RnnChecks extends ComponentChecks {
         RnnParameters p = prob.params().copy();
         List<SimpleMatrix> xs = CellMath.copyAll(prob.xs());
         RnnTrace trace = rnn.forward(p, xs);
-        Expect.that(trace != null, "Rnn.forward returned null.", "Return new RnnTrace(states, outputs).");
+        Expect.that(trace != null, Messages.text("rnn.forward.null"), Messages.text("rnn.hint.return-trace"));
         List<Object> argsF = new ArrayList<>(List.of(RnnCellChecks.args(p)));
         for (int t = 0; t < xs.size(); t++) {
             argsF.add(new Object[] {"xs.get(" + t + ")", xs.get(t)});
         }
         Object[][] fwd = argsF.toArray(new Object[0][]);
         for (int t = 0; t <= trace.T(); t++) {
-            RnnCellChecks.notAnArgument("Rnn.forward", "s_" + t + " of the trace", trace.s(t), fwd);
+            RnnCellChecks.notAnArgument("Rnn.forward", Messages.text("rnn.trace.s", t), trace.s(t), fwd);
         }
         for (int t = 1; t <= trace.T(); t++) {
-            RnnCellChecks.notAnArgument("Rnn.forward", "o_" + t + " of the trace", trace.o(t), fwd);
+            RnnCellChecks.notAnArgument("Rnn.forward", Messages.text("rnn.trace.o", t), trace.o(t), fwd);
         }
         RnnGradients g = rnn.backward(p, xs, trace, prob.targets());
         requireGradients(g, p, "T = " + prob.T());
@@ -301,7 +301,7 @@ public class RnnChecks extends ComponentChecks {
 
     private static RnnGradients backward(Rnn rnn, RnnParameters p, List<SimpleMatrix> xs, int[] ys) {
         RnnTrace trace = rnn.forward(p.copy(), CellMath.copyAll(xs));
-        Expect.that(trace != null, "Rnn.forward returned null.", "Return new RnnTrace(states, outputs).");
+        Expect.that(trace != null, Messages.text("rnn.forward.null"), Messages.text("rnn.hint.return-trace"));
         return rnn.backward(p.copy(), CellMath.copyAll(xs), trace, ys.clone());
     }
 
@@ -310,23 +310,22 @@ public class RnnChecks extends ComponentChecks {
     }
 
     private static void xsUnchanged(String method, List<SimpleMatrix> before, List<SimpleMatrix> after) {
-        Expect.equal(method + ": the number of inputs in xs", "after the call", before.size(), after.size(),
-                "Do not add to or remove from xs.");
+        Expect.equal(Messages.text("rnn.where.xs-count", method), Messages.text("rnn.where.after-call"), before.size(),
+                after.size(), Messages.text("rnn.hint.xs-count"));
         for (int t = 0; t < before.size(); t++) {
             CellMath.unchanged(method, "xs.get(" + t + ") (x_" + (t + 1) + ")", before.get(t), after.get(t));
         }
     }
 
     static void requireGradients(RnnGradients g, RnnParameters p, String context) {
-        Expect.that(g != null, "Rnn.backward returned null (" + context + ").",
-                "Return new RnnGradients(dU, dW, dV, db_a, db_y) with the sums over t.");
+        Expect.that(g != null, Messages.text("rnn.backward.null-in", context),
+                Messages.text("rnn.hint.return-gradients"));
         for (int b = 0; b < 5; b++) {
             SimpleMatrix want = p.blocks().get(b), got = g.blocks().get(b);
             Expect.that(got.getNumRows() == want.getNumRows() && got.getNumCols() == want.getNumCols(),
-                    "Rnn.backward: d" + RnnParameters.BLOCKS.get(b) + " must have the shape of "
-                            + RnnParameters.BLOCKS.get(b) + " (" + Shapes.describe(want) + "), but was "
-                            + Shapes.describe(got) + " (" + context + ").",
-                    "A gradient has the shape of its parameter.");
+                    Messages.text("rnn.backward.shape", RnnParameters.BLOCKS.get(b), Shapes.describe(want),
+                            Shapes.describe(got), context),
+                    Messages.text("rnncell.hint.gradient-shape"));
         }
     }
 
@@ -336,18 +335,18 @@ public class RnnChecks extends ComponentChecks {
      */
     private static void checkTrace(RnnTrace trace, RnnParameters p, List<SimpleMatrix> xs, ActivationKind g1,
             List<SimpleMatrix> states, List<SimpleMatrix> outputs, String context, Tolerance tol) {
-        Expect.that(trace != null, "Rnn.forward returned null (" + context + ").",
-                "Return new RnnTrace(states, outputs) with s_0 … s_T and o_1 … o_T.");
-        Expect.equal("Rnn.forward: the number of time steps T of the trace", context, outputs.size(), trace.T(),
-                "The trace holds one o_t per input x_t (and s_0 … s_T): run the cell once per x_t, t = 1 … T.");
+        Expect.that(trace != null, Messages.text("rnn.forward.null-in", context),
+                Messages.text("rnn.hint.return-full-trace"));
+        Expect.equal(Messages.text("rnn.where.trace-length"), context, outputs.size(), trace.T(),
+                Messages.text("rnn.hint.trace-length"));
         CellMath.close("Rnn.forward: s_0", context, states.get(0), trace.s(0), tol,
-                () -> "s_0 must be the zero vector (n×1): the sequence starts from s_0 = 0, and the trace keeps it as"
-                        + " its first state.");
+                () -> Messages.text("rnn.hint.s0"));
         for (int t = 1; t <= outputs.size(); t++) {
             int step = t;
-            CellMath.close("Rnn.forward: s_" + t, context + ", time step t = " + t, states.get(t), trace.s(t), tol,
+            String where = Messages.text("rnn.where.step", context, t);
+            CellMath.close("Rnn.forward: s_" + t, where, states.get(t), trace.s(t), tol,
                     () -> forwardStepHint(p, xs, g1, states, trace, step));
-            CellMath.close("Rnn.forward: o_" + t, context + ", time step t = " + t, outputs.get(t - 1), trace.o(t), tol,
+            CellMath.close("Rnn.forward: o_" + t, where, outputs.get(t - 1), trace.o(t), tol,
                     () -> forwardStepHint(p, xs, g1, states, trace, step));
         }
     }
@@ -359,20 +358,17 @@ public class RnnChecks extends ComponentChecks {
         CellOutput fromZero = CellMath.forward(p, x, new SimpleMatrix(p.n(), 1), g1);
         CellOutput right = CellMath.forward(p, x, states.get(t - 1), g1);
         if (t > 1 && !CellMath.same(fromZero.s_t(), right.s_t()) && CellMath.same(fromZero.s_t(), trace.s(t))) {
-            return "Step " + t + " was computed from s_0 = 0 instead of s_" + (t - 1) + ": carry the state — pass the"
-                    + " previous step's s_t as s_prev of the next step.";
+            return Messages.text("rnn.hint.state-not-carried", t, t - 1);
         }
         if (t > 1 && t - 2 >= 0 && CellMath.same(CellMath.forward(p, x, states.get(t - 2), g1).s_t(), trace.s(t))
                 && !CellMath.same(states.get(t - 2), states.get(t - 1))) {
-            return "Step " + t + " used s_" + (t - 2) + " where s_" + (t - 1) + " belongs: an off-by-one in the state"
-                    + " you pass as s_prev.";
+            return Messages.text("rnn.hint.state-off-by-one", t, t - 2, t - 1);
         }
         String cell = cellForwardNote(p, x, states.get(t - 1), g1);
         if (!cell.isEmpty()) {
             return cell;
         }
-        return "Your RnnCell.forward is right on this step, so Rnn.forward calls it wrongly: for t = 1 … T, in order,"
-                + " (s_t, o_t) = cell.forward(θ, x_t, s_{t−1}) from s_0 = 0, keeping every s_t and o_t in the trace.";
+        return Messages.text("rnn.hint.calls-cell-wrongly");
     }
 
     /** "" when the student's cell forward is right on this step, else a note saying it is not (and why). */
@@ -383,9 +379,9 @@ public class RnnChecks extends ComponentChecks {
             if (got != null && CellMath.same(right.s_t(), got.s_t()) && CellMath.same(right.o_t(), got.o_t())) {
                 return "";
             }
-            String why = got == null ? "it returns null" : CellMath.forwardHint(p, x, sPrev, g1, got.s_t(), got.o_t());
-            return "Your RnnCell.forward is wrong on this step too (" + why + ") — fix RnnCell.forward first: see the"
-                    + " RnnCell checks; Rnn.forward calls it.";
+            String why = got == null ? Messages.text("rnn.note.returns-null")
+                    : CellMath.forwardHint(p, x, sPrev, g1, got.s_t(), got.o_t());
+            return Messages.text("rnn.note.cell-forward-wrong", why);
         } catch (RuntimeException | StackOverflowError e) {
             return "";
         }
@@ -402,10 +398,9 @@ public class RnnChecks extends ComponentChecks {
             if (got != null && CellMath.same(CellMath.blocks(right), CellMath.blocks(got))) {
                 return "";
             }
-            String why = got == null ? "it returns null"
+            String why = got == null ? Messages.text("rnn.note.returns-null")
                     : CellMath.backwardHint(step.p, step.x, step.sPrev, sT, step.dLogits, step.dsNext, g1, got);
-            return "Your RnnCell checks fail too: your RnnCell.backward is wrong (" + why + ") — fix RnnCell.backward"
-                    + " first; Rnn.backward calls it, so its mistake shows up here as well.";
+            return Messages.text("rnn.note.cell-backward-wrong", why);
         } catch (RuntimeException | StackOverflowError e) {
             return "";
         }
@@ -419,8 +414,7 @@ public class RnnChecks extends ComponentChecks {
             if (got != null && CellMath.same(CellMath.dLogits(o, 1), got)) {
                 return "";
             }
-            return "Your CrossEntropy.gradient is wrong too (it must return o − onehot(target)) — if Rnn.backward uses"
-                    + " it for dz_o, fix it first.";
+            return Messages.text("rnn.note.cross-entropy-wrong");
         } catch (RuntimeException | StackOverflowError e) {
             return "";
         }
@@ -490,12 +484,8 @@ public class RnnChecks extends ComponentChecks {
 
     private static String sumHint(double factor, int T) {
         if (Math.abs(factor - 1) < 1e-6) {
-            return "Your gradient for " + T + " identical steps equals the gradient of one step (factor 1 instead of "
-                    + T + "): the gradients are averaged over time (divided by T) or only one step's contribution is"
-                    + " kept (= instead of +=). L = Σ_t −ln o_t[y_t] is a sum, so ∂L/∂θ = Σ_t (step t's gradient):"
-                    + " add every step and do not divide by T.";
+            return Messages.text("rnn.hint.not-summed", T);
         }
-        return "Your gradient for " + T + " identical steps is " + Expect.fmt(factor) + " × the one-step gradient"
-                + " instead of " + T + " ×: ∂L/∂θ = Σ_t (step t's gradient), summed over t = 1 … T, not averaged.";
+        return Messages.text("rnn.hint.sum-factor", T, Expect.fmt(factor));
     }
 }

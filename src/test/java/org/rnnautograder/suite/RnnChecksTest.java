@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.grading.CheckResult;
 import org.rnnautograder.grading.SuiteRunner;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import submission.RnnSubmission;
 
 /**
@@ -309,6 +312,85 @@ class RnnChecksTest {
             assertTrue(r.message().startsWith("Rnn.") && r.message().endsWith("not implemented yet"), r.message());
         }
         assertPasses(run, CELL_CHECKS);
+    }
+
+    // ------------------------------------------------------------------ in Chinese
+
+    /** @return the checks' results for {@code student}, graded with Chinese messages */
+    private static Map<String, CheckResult> runInChinese(Submission student) {
+        Language before = Messages.use(Language.ZH);
+        try {
+            return run(student);
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /** An entry of a matrix as the messages name it, e.g. "[2,1]" or "dW[2,1]". */
+    private static final Pattern ENTRY = Pattern.compile("\\[\\d+,\\d+\\]");
+
+    private static void assertNamesAnEntry(CheckResult r) {
+        assertTrue(ENTRY.matcher(r.message()).find(), r.id() + ": the entry should be named: " + r.message());
+    }
+
+    @Test
+    void inChineseACellThatDropsDsNextIsExplainedInChineseWithTheEntry() {
+        Map<String, CheckResult> run = runInChinese(buggyCell(CellBug.DS_NEXT_DROPPED));
+        CheckResult fixtures = assertFails(run, "rnncell.backward.fixtures", "RnnCell.backward: d", "测试用例“",
+                "最可能的原因：ds 漏掉了时序反向传播中从时刻 t+1 传回的梯度", "ds = Vᵀ dz_o，应为 Vᵀ dz_o + ds_next");
+        assertNamesAnEntry(fixtures);
+        CheckResult gradcheck = assertFails(run, "rnncell.backward.gradcheck",
+                "RnnCell.backward 与对你自己的 RnnCell.forward 做中心差分的结果不一致", "时序反向传播", "ds_next",
+                "请先修好 RnnCell.forward");
+        assertNamesAnEntry(gradcheck);
+        assertFails(run, "rnncell.reference", "时序反向传播", "ds_next");
+        assertFails(run, "rnn.backward.gradcheck", "你的 RnnCell 检查项也没有通过", "请先修好 RnnCell.backward",
+                "时序反向传播");
+        assertPasses(run, "rnncell.forward.fixtures", "rnn.forward.fixtures");
+    }
+
+    @Test
+    void inChineseAWrongDwNamesTheMistakeAndTheFormula() {
+        Map<String, CheckResult> run = runInChinese(buggyCell(CellBug.DW_USES_S_T));
+        CheckResult r = assertFails(run, "rnncell.backward.fixtures", "RnnCell.backward: dW",
+                "最可能的原因：dW 在应当用 s_{t−1} 的地方用了 s_t：写成了 dW = dz s_tᵀ，应为 dz s_{t−1}ᵀ");
+        assertNamesAnEntry(r);
+    }
+
+    @Test
+    void inChineseBpttThatDropsDsNextNamesTheStepAndTheEntry() {
+        Map<String, CheckResult> run = runInChinese(buggyRnn(RnnBug.DS_NEXT_DROPPED));
+        CheckResult r = assertFails(run, "rnn.backward.gradcheck", "你的时序反向传播（Rnn.backward）",
+                "L = Σ_t −ln o_t[y_t] 的中心差分不一致", "first wrong at T = 2");
+        assertTrue(Pattern.compile("d(U|W|V|b_a|b_y)\\[\\d+,\\d+\\]").matcher(r.message()).find(),
+                "the worst entry: " + r.message());
+        CheckResult fixtures = assertFails(run, "rnn.backward.fixtures", "Rnn.backward: d", "测试用例“",
+                "给出的轨迹是正确的前向传播结果");
+        assertNamesAnEntry(fixtures);
+        assertPasses(run, CELL_CHECKS);
+    }
+
+    @Test
+    void inChineseGradientsAveragedOverTAreNamedWithTheFactor() {
+        Map<String, CheckResult> run = runInChinese(buggyRnn(RnnBug.AVERAGED_OVER_T));
+        assertFails(run, "rnn.backward.sum-not-mean", "Rnn.backward: d", "T = 2 时必须得到 T = 1 时梯度的 2 倍",
+                "你对 2 个相同时刻算出的梯度等于单个时刻的梯度（系数是 1 而不是 2）", "除以了 T", "不要除以 T");
+    }
+
+    @Test
+    void inChineseAForwardThatDoesNotCarryTheStateNamesTheStep() {
+        Map<String, CheckResult> run = runInChinese(buggyRnn(RnnBug.NO_RECURRENCE));
+        assertFails(run, "rnn.forward.fixtures", "Rnn.forward: s_2", "时刻 t = 2",
+                "时刻 2 是从 s_0 = 0 而不是从 s_1 算起的", "把隐藏状态传递下去");
+    }
+
+    @Test
+    void inChineseMutationAndAliasingAreExplained() {
+        Map<String, CheckResult> mutates = runInChinese(buggyCell(CellBug.MUTATES_DS_NEXT));
+        assertFails(mutates, "rnncell.inputs-untouched", "ds_next", "调用者之后还要用到 ds_next（Rnn 会用它再次调用该单元）");
+        Map<String, CheckResult> aliases = runInChinese(buggyCell(CellBug.RETURNS_DLOGITS_AS_DB_Y));
+        assertFails(aliases, "rnncell.new-results",
+                "你的 RnnCell.backward 把它的参数 dLogits 本身当作 db_y 返回了", "dLogits.copy()");
     }
 
     // ------------------------------------------------------------------ planted bugs
