@@ -2,6 +2,7 @@ package org.rnnautograder.suite;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.rnnautograder.i18n.Messages;
 
@@ -12,10 +13,17 @@ import org.rnnautograder.i18n.Messages;
  */
 public final class CheckTitles extends DisplayNameGenerator.Standard {
 
-    /** @return the title of check method {@code m}: its catalogue entry, or the method's name if it is no check */
+    /**
+     * @return the title of check method {@code m}: its catalogue entry; for a check outside the graded suite (a test's
+     *         probe) without one, its {@code @DisplayName} or else the method's name
+     */
     public static String of(Method m) {
         Check check = m.getAnnotation(Check.class);
-        return check == null ? m.getName() : Messages.text(key(check.id()));
+        if (check != null && Messages.has(key(check.id()))) {
+            return Messages.text(key(check.id()));
+        }
+        DisplayName dn = m.getAnnotation(DisplayName.class);
+        return dn != null ? dn.value() : m.getName();
     }
 
     /** @return the catalogue key of the title of the check with id {@code id} */
@@ -26,7 +34,8 @@ public final class CheckTitles extends DisplayNameGenerator.Standard {
     @Override
     public String generateDisplayNameForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass,
             Method testMethod) {
-        return testMethod.isAnnotationPresent(Check.class) ? of(testMethod)
+        return testMethod.isAnnotationPresent(Check.class) && !testMethod.isAnnotationPresent(DisplayName.class)
+                ? of(testMethod)
                 : super.generateDisplayNameForMethod(enclosingInstanceTypes, testClass, testMethod);
     }
 }

@@ -140,7 +140,7 @@ class OneHotChecksTest {
             CheckResult r = assertFails(results, "onehot.encode.fixtures", "OneHot.encode(0, 5)", "测试用例“encode id 0 of m=5”",
                     "期望一个 m×1 的全零列向量，只在第 id 行为 1。");
             assertTrue(r.title().contains("one-hot 向量"), r.title());
-            assertFails(results, "onehot.property.single-one", "seed", "encode(id, m) 恰好有一个 1",
+            assertFails(results, "onehot.property.single-one", "随机种子", "encode(id, m) 恰好有一个 1",
                     "必须只在第 0 行有一个 1，其余都是 0。");
             assertFails(run(unchecked(), CHECKS), "onehot.bad-input", "OneHot.encode(5, 5)", "id = m", "先检查范围",
                     "IllegalArgumentException");

@@ -150,7 +150,7 @@ class TokenizerChecksTest {
                     "的结果错误（测试用例“", "\"\\uD83D\"", "有词元只含半个字符", "text.codePoints()",
                     "new String(Character.toChars(cp))");
             assertTrue(r.title().startsWith("CODE_POINT：每个码位一个词元"), r.title());
-            assertFails(results, "tokenizer.property.round-trip", "seed", "个码位的文本", "（随机文本 \"", "按 char");
+            assertFails(results, "tokenizer.property.round-trip", "随机种子", "个码位的文本", "（随机文本 \"", "按 char");
 
             Submission consuming = with(TokenizerKind.WORD, null, ts -> {
                 StringBuilder sb = new StringBuilder();
