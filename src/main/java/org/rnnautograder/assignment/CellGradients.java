@@ -1,6 +1,7 @@
 package org.rnnautograder.assignment;
 
 import org.ejml.simple.SimpleMatrix;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * What one backward step of the cell produces: this step's contribution to each parameter gradient,
@@ -12,8 +13,9 @@ import org.ejml.simple.SimpleMatrix;
 public record CellGradients(RnnGradients grads, SimpleMatrix ds_prev) {
     public CellGradients {
         if (grads == null) {
-            throw new NullPointerException("grads must not be null");
+            throw new NullPointerException(Messages.text("shapes.null", "grads"));
         }
-        Shapes.requireColumn("ds_prev (n×1, n = rows of dU)", ds_prev, grads.dU().getNumRows());
+        Shapes.requireColumn(Messages.text("shapes.name.column-rows-of", "ds_prev", "dU"), ds_prev,
+                grads.dU().getNumRows());
     }
 }

@@ -1,6 +1,7 @@
 package org.rnnautograder.assignment;
 
 import org.ejml.simple.SimpleMatrix;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * What one forward step of the cell produces. Given code.
@@ -11,12 +12,12 @@ import org.ejml.simple.SimpleMatrix;
 public record CellOutput(SimpleMatrix s_t, SimpleMatrix o_t) {
     public CellOutput {
         if (s_t == null || o_t == null) {
-            throw new NullPointerException("s_t and o_t must not be null (s_t was " + Shapes.describe(s_t)
-                    + ", o_t was " + Shapes.describe(o_t) + ")");
+            throw new NullPointerException(Messages.text("contract.null-pair", "s_t", "o_t", Shapes.describe(s_t),
+                    Shapes.describe(o_t)));
         }
         if (s_t.getNumCols() != 1 || o_t.getNumCols() != 1) {
-            throw new IllegalArgumentException("s_t (n×1) and o_t (m×1) must be column vectors, but were "
-                    + Shapes.describe(s_t) + " and " + Shapes.describe(o_t));
+            throw new IllegalArgumentException(Messages.text("contract.output-not-columns", Shapes.describe(s_t),
+                    Shapes.describe(o_t)));
         }
     }
 }

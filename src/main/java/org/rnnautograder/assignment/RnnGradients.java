@@ -1,6 +1,7 @@
 package org.rnnautograder.assignment;
 
 import org.ejml.simple.SimpleMatrix;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Gradients of the loss with respect to the parameters: (∂L/∂U, ∂L/∂W, ∂L/∂V, ∂L/∂b_a, ∂L/∂b_y).
@@ -17,13 +18,13 @@ public record RnnGradients(SimpleMatrix dU, SimpleMatrix dW, SimpleMatrix dV, Si
 
     public RnnGradients {
         if (dU == null || dV == null) {
-            throw new NullPointerException("dU and dV must not be null (dU was " + Shapes.describe(dU)
-                    + ", dV was " + Shapes.describe(dV) + ")");
+            throw new NullPointerException(Messages.text("contract.null-pair", "dU", "dV", Shapes.describe(dU),
+                    Shapes.describe(dV)));
         }
         int n = dU.getNumRows();
         int m = dU.getNumCols();
-        Shapes.require("dW (n×n, n = rows of dU)", dW, n, n);
-        Shapes.require("dV (m×n, m = columns of dU)", dV, m, n);
+        Shapes.require(Messages.text("shapes.name.rows-of", "dW", "dU"), dW, n, n);
+        Shapes.require(Messages.text("shapes.name.columns-of", "dV", "dU"), dV, m, n);
         Shapes.requireColumn("db_a (n×1)", db_a, n);
         Shapes.requireColumn("db_y (m×1)", db_y, m);
     }
@@ -57,7 +58,8 @@ public record RnnGradients(SimpleMatrix dU, SimpleMatrix dW, SimpleMatrix dV, Si
     /** @return gradients built from five blocks in the order dU, dW, dV, db_a, db_y */
     public static RnnGradients ofBlocks(java.util.List<SimpleMatrix> blocks) {
         if (blocks.size() != 5) {
-            throw new IllegalArgumentException("expected 5 blocks (dU, dW, dV, db_a, db_y), but got " + blocks.size());
+            throw new IllegalArgumentException(Messages.text("contract.five-blocks", "dU, dW, dV, db_a, db_y",
+                    blocks.size()));
         }
         return new RnnGradients(blocks.get(0), blocks.get(1), blocks.get(2), blocks.get(3), blocks.get(4));
     }

@@ -2,6 +2,7 @@ package org.rnnautograder.assignment;
 
 import java.util.Random;
 import org.ejml.simple.SimpleMatrix;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * The parameters θ = (U, W, V, b_a, b_y) of the RNN. Given code.
@@ -23,16 +24,16 @@ public record RnnParameters(SimpleMatrix U, SimpleMatrix W, SimpleMatrix V, Simp
 
     public RnnParameters {
         if (U == null || V == null) {
-            throw new NullPointerException("U and V must not be null (U was " + Shapes.describe(U)
-                    + ", V was " + Shapes.describe(V) + ")");
+            throw new NullPointerException(Messages.text("contract.null-pair", "U", "V", Shapes.describe(U),
+                    Shapes.describe(V)));
         }
         int n = U.getNumRows();
         int m = U.getNumCols();
         if (n < 1 || m < 1) {
-            throw new IllegalArgumentException("U (n×m) must have n ≥ 1 and m ≥ 1, but was " + Shapes.describe(U));
+            throw new IllegalArgumentException(Messages.text("contract.u-empty", Shapes.describe(U)));
         }
-        Shapes.require("W (n×n, n = rows of U)", W, n, n);
-        Shapes.require("V (m×n, m = columns of U)", V, m, n);
+        Shapes.require(Messages.text("shapes.name.rows-of", "W", "U"), W, n, n);
+        Shapes.require(Messages.text("shapes.name.columns-of", "V", "U"), V, m, n);
         Shapes.requireColumn("b_a (n×1)", b_a, n);
         Shapes.requireColumn("b_y (m×1)", b_y, m);
     }
@@ -60,7 +61,7 @@ public record RnnParameters(SimpleMatrix U, SimpleMatrix W, SimpleMatrix V, Simp
     /** @return parameters built from five blocks in the order U, W, V, b_a, b_y */
     public static RnnParameters ofBlocks(java.util.List<SimpleMatrix> blocks) {
         if (blocks.size() != 5) {
-            throw new IllegalArgumentException("expected 5 blocks (U, W, V, b_a, b_y), but got " + blocks.size());
+            throw new IllegalArgumentException(Messages.text("contract.five-blocks", "U, W, V, b_a, b_y", blocks.size()));
         }
         return new RnnParameters(blocks.get(0), blocks.get(1), blocks.get(2), blocks.get(3), blocks.get(4));
     }
@@ -83,8 +84,7 @@ public record RnnParameters(SimpleMatrix U, SimpleMatrix W, SimpleMatrix V, Simp
      */
     public static RnnParameters initialize(int m, int n, long seed) {
         if (m < 1 || n < 1) {
-            throw new IllegalArgumentException("vocabulary size m and hidden size n must be ≥ 1, but were m = "
-                    + m + ", n = " + n);
+            throw new IllegalArgumentException(Messages.text("contract.initialize-sizes", m, n));
         }
         Random r = new Random(seed);
         return new RnnParameters(uniform(n, m, 1 / Math.sqrt(m), r), uniform(n, n, 1 / Math.sqrt(n), r),

@@ -2,6 +2,7 @@ package org.rnnautograder.assignment;
 
 import java.util.List;
 import org.ejml.simple.SimpleMatrix;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Everything the forward pass over a sequence of length T computed, kept for BPTT. Given code.
@@ -15,14 +16,14 @@ import org.ejml.simple.SimpleMatrix;
 public record RnnTrace(List<SimpleMatrix> states, List<SimpleMatrix> outputs) {
     public RnnTrace {
         if (states == null || outputs == null) {
-            throw new NullPointerException("states and outputs must not be null");
+            throw new NullPointerException(Messages.text("contract.null-both", "states", "outputs"));
         }
         if (outputs.isEmpty()) {
-            throw new IllegalArgumentException("a trace needs T ≥ 1 outputs, but had 0");
+            throw new IllegalArgumentException(Messages.text("contract.trace-no-outputs"));
         }
         if (states.size() != outputs.size() + 1) {
-            throw new IllegalArgumentException("states must hold s_0 … s_T, that is T + 1 = " + (outputs.size() + 1)
-                    + " vectors for T = " + outputs.size() + " outputs, but held " + states.size());
+            throw new IllegalArgumentException(Messages.text("contract.trace-states", outputs.size() + 1, outputs.size(),
+                    states.size()));
         }
         int n = states.get(0) == null ? -1 : states.get(0).getNumRows();
         int m = outputs.get(0) == null ? -1 : outputs.get(0).getNumRows();
@@ -44,7 +45,7 @@ public record RnnTrace(List<SimpleMatrix> states, List<SimpleMatrix> outputs) {
     /** @return s_t for t in 0 … T (s_0 is the zero vector) */
     public SimpleMatrix s(int t) {
         if (t < 0 || t > T()) {
-            throw new IndexOutOfBoundsException("s_t exists for t in 0 … " + T() + ", but t was " + t);
+            throw new IndexOutOfBoundsException(Messages.text("contract.trace-s-index", T(), t));
         }
         return states.get(t);
     }
@@ -52,7 +53,7 @@ public record RnnTrace(List<SimpleMatrix> states, List<SimpleMatrix> outputs) {
     /** @return o_t for t in 1 … T */
     public SimpleMatrix o(int t) {
         if (t < 1 || t > T()) {
-            throw new IndexOutOfBoundsException("o_t exists for t in 1 … " + T() + ", but t was " + t);
+            throw new IndexOutOfBoundsException(Messages.text("contract.trace-o-index", T(), t));
         }
         return outputs.get(t - 1);
     }

@@ -2,10 +2,11 @@ package org.rnnautograder.assignment;
 
 import java.util.Objects;
 import org.ejml.simple.SimpleMatrix;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Shape preconditions with messages that name the matrix and give both the expected and the actual
- * shape. Given code; students may call it too.
+ * shape, in {@link Messages#language()}. Given code; students may call it too.
  */
 public final class Shapes {
     private Shapes() {}
@@ -20,10 +21,9 @@ public final class Shapes {
      * @return {@code matrix}
      */
     public static SimpleMatrix require(String name, SimpleMatrix matrix, int rows, int cols) {
-        Objects.requireNonNull(matrix, () -> name + " must not be null");
+        Objects.requireNonNull(matrix, () -> Messages.text("shapes.null", name));
         if (matrix.getNumRows() != rows || matrix.getNumCols() != cols) {
-            throw new IllegalArgumentException(
-                    name + " must be " + rows + "×" + cols + ", but was " + describe(matrix));
+            throw new IllegalArgumentException(Messages.text("shapes.wrong-shape", name, rows, cols, describe(matrix)));
         }
         return matrix;
     }
@@ -57,7 +57,7 @@ public final class Shapes {
             for (int c = 0; c < matrix.getNumCols(); c++) {
                 double v = matrix.get(r, c);
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(name + "[" + r + "," + c + "] must be finite, but was " + v);
+                    throw new IllegalArgumentException(Messages.text("shapes.not-finite", name, r, c, v));
                 }
             }
         }

@@ -5,8 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.rnnautograder.i18n.Messages;
 
-/** Finds the one {@link Submission} registered on a class path. Given code. */
+/** Finds the one {@link Submission} registered on a class path. Given code. Its messages speak {@link Messages#language()}. */
 public final class Submissions {
     /** The services file a submission must ship. */
     public static final String SERVICES_FILE = "META-INF/services/" + Submission.class.getName();
@@ -31,20 +32,15 @@ public final class Submissions {
             } catch (ServiceConfigurationError e) {
                 throw new SubmissionLoadException(explain(e), e);
             } catch (RuntimeException | LinkageError e) {
-                throw new SubmissionLoadException("The submission's entry point could not be created: "
-                        + e + ". Its constructor must take no arguments and must not throw.", e);
+                throw new SubmissionLoadException(Messages.text("load.constructor-threw", e), e);
             }
         }
         if (found.isEmpty()) {
-            throw new SubmissionLoadException("No submission found: expected one class implementing "
-                    + Submission.class.getName() + " named in " + SERVICES_FILE
-                    + " (src/main/resources/" + SERVICES_FILE + "), but the file is missing or empty."
-                    + " The template ships this file; restore it and keep the class name in it up to date.");
+            throw new SubmissionLoadException(Messages.text("load.none", Submission.class.getName(), SERVICES_FILE));
         }
         if (found.size() > 1) {
             List<String> names = found.stream().map(s -> s.getClass().getName()).toList();
-            throw new SubmissionLoadException("Expected exactly one submission entry point, but found "
-                    + found.size() + ": " + names + ". Keep a single class name in " + SERVICES_FILE + ".");
+            throw new SubmissionLoadException(Messages.text("load.several", found.size(), names, SERVICES_FILE));
         }
         return found.get(0);
     }
@@ -58,19 +54,14 @@ public final class Submissions {
         Throwable cause = e.getCause();
         String detail = e.getMessage();
         if (cause instanceof ClassNotFoundException) {
-            return "The class named in " + SERVICES_FILE + " does not exist (" + detail + "). Check that the"
-                    + " name in the file is the fully qualified name (package + class) of your Submission class.";
+            return Messages.text("load.class-not-found", SERVICES_FILE, detail);
         }
         if (detail != null && detail.contains("not a subtype")) {
-            return "The class named in " + SERVICES_FILE + " does not implement " + Submission.class.getName()
-                    + " (" + detail + ").";
+            return Messages.text("load.not-a-subtype", SERVICES_FILE, Submission.class.getName(), detail);
         }
         if (cause != null) {
-            return "The submission's entry point could not be created: " + cause
-                    + ". Its class must be public, with a public no-argument constructor that does not throw.";
+            return Messages.text("load.not-creatable", cause);
         }
-        return "The submission's entry point is not usable: " + detail
-                + ". Its class must be public, implement " + Submission.class.getName()
-                + " and have a public no-argument constructor.";
+        return Messages.text("load.not-usable", detail, Submission.class.getName());
     }
 }

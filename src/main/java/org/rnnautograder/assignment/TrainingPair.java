@@ -1,6 +1,7 @@
 package org.rnnautograder.assignment;
 
 import java.util.Arrays;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * One training instance of the next-token model: the inputs x_1 … x_T as ids, and the targets
@@ -12,11 +13,10 @@ import java.util.Arrays;
 public record TrainingPair(int[] inputs, int[] targets) {
     public TrainingPair {
         if (inputs == null || targets == null) {
-            throw new NullPointerException("inputs and targets must not be null");
+            throw new NullPointerException(Messages.text("contract.null-both", "inputs", "targets"));
         }
         if (inputs.length == 0 || inputs.length != targets.length) {
-            throw new IllegalArgumentException("inputs and targets must have the same length T ≥ 1, but had "
-                    + inputs.length + " and " + targets.length);
+            throw new IllegalArgumentException(Messages.text("contract.pair-lengths", inputs.length, targets.length));
         }
         inputs = inputs.clone();
         targets = targets.clone();

@@ -1,5 +1,7 @@
 package org.rnnautograder.assignment;
 
+import org.rnnautograder.i18n.Messages;
+
 /**
  * What {@link LanguageModel#train} returns. Given code.
  *
@@ -11,7 +13,7 @@ package org.rnnautograder.assignment;
 public record TrainingResult(RnnParameters params, double[] lossHistory) {
     public TrainingResult {
         if (params == null || lossHistory == null) {
-            throw new NullPointerException("params and lossHistory must not be null");
+            throw new NullPointerException(Messages.text("contract.null-both", "params", "lossHistory"));
         }
         lossHistory = lossHistory.clone();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.SubmissionLoadException;
 import org.rnnautograder.fixtures.FixtureFiles;
+import org.rnnautograder.i18n.Messages;
 import org.rnnautograder.sandbox.CompilationResult;
 import org.rnnautograder.sandbox.Folders;
 import org.rnnautograder.sandbox.SandboxLimits;
@@ -21,7 +22,7 @@ import org.rnnautograder.suite.SuiteContext;
 /**
  * Grading mode for one submission: compile it ({@code -proc:none}), start it in a sandboxed child JVM, run the
  * graded suite here — in the trusted JVM that alone holds the reference, the rubric and the expected values — and
- * return the result. Never throws for anything the submission does.
+ * return the result. Never throws for anything the submission does. Its messages are in {@link Messages#language()}.
  */
 public final class Grader {
     private final Submission reference;
@@ -67,11 +68,10 @@ public final class Grader {
             CompilationResult compiled = new SubmissionCompiler().compile(dir, work.resolve("classes"));
             if (!compiled.success()) {
                 List<String> errors = compiled.errors().stream().map(Object::toString).toList();
-                String first = errors.isEmpty() ? compiled.summary() : errors.get(0);
-                String message = "Your submission does not compile, so no check could run. " + compiled.summary()
-                        + (errors.isEmpty() ? "" : " First error: " + first);
+                String message = errors.isEmpty() ? Messages.text("grader.not-compiled", compiled.summary())
+                        : Messages.text("grader.not-compiled.first-error", compiled.summary(), errors.get(0));
                 return result(name, SubmissionResult.Status.COMPILE_ERROR, SuiteRunner.allFailed(rubric, message),
-                        Map.of(), Map.of(), errors, message, start, seed, "none (nothing ran)");
+                        Map.of(), Map.of(), errors, message, start, seed, Messages.text("grader.isolation.none"));
             }
             try (SandboxedSubmission sandbox = SandboxedSubmission.start(compiled.outputDir(), limits)) {
                 String isolation = sandbox.isolation().description();
@@ -84,14 +84,13 @@ public final class Grader {
                     SuiteContext.reset();
                 }
             } catch (SubmissionLoadException e) {
-                String message = "Your submission compiled, but its entry point could not be loaded, so no check could run. "
-                        + e.getMessage();
+                String message = Messages.text("grader.not-loaded", e.getMessage());
                 return result(name, SubmissionResult.Status.NOT_LOADED, SuiteRunner.allFailed(rubric, message), Map.of(),
-                        Map.of(), List.of(), message, start, seed, "none (nothing ran)");
+                        Map.of(), List.of(), message, start, seed, Messages.text("grader.isolation.none"));
             } catch (org.rnnautograder.sandbox.SandboxException e) {
-                String message = "Your submission's code could not be started: " + e.getMessage();
+                String message = Messages.text("grader.not-started", e.getMessage());
                 return result(name, SubmissionResult.Status.NOT_LOADED, SuiteRunner.allFailed(rubric, message), Map.of(),
-                        Map.of(), List.of(), message, start, seed, "none (nothing ran)");
+                        Map.of(), List.of(), message, start, seed, Messages.text("grader.isolation.none"));
             }
         } finally {
             Folders.deleteRecursively(work);

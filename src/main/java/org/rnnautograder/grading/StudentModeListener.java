@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.platform.launcher.TestPlan;
+import org.rnnautograder.i18n.Messages;
 import org.rnnautograder.report.ScoreTable;
 
 /**
@@ -37,12 +38,15 @@ public final class StudentModeListener extends ScoreCollector {
             try {
                 writeScoreFile(Path.of(basedir).resolve(SCORE_FILE), results, table);
             } catch (IOException | RuntimeException e) {
-                out.println("(could not write " + SCORE_FILE + ": " + e.getMessage() + ")");
+                out.println(Messages.text("student-mode.score-file-failed", SCORE_FILE, e.getMessage()));
             }
         }
     }
 
-    /** Writes the table as Markdown: a heading with the points, then the console table in a code block. */
+    /**
+     * Writes the table as Markdown: a heading with the points, then the console table in a code block. The heading
+     * stays English in every language: CI reads its "Points X/Y".
+     */
     static void writeScoreFile(Path file, List<CheckResult> results, String table) throws IOException {
         ScoreTable.Totals t = ScoreTable.totals(results);
         String md = "## RNN assignment — Points " + t.earned() + "/" + t.possible() + "\n\n"

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Runs the child under bubblewrap ({@code bwrap}): all namespaces unshared (so no network), a new
@@ -85,9 +86,7 @@ final class Bubblewrap {
 
     /** @return the one-sentence description of this isolation for reports */
     static String describe() {
-        return (version.isEmpty() ? "bubblewrap" : version)
-                + ": student code ran without network, with a private /tmp, seeing read-only only the JDK,"
-                + " system libraries, the autograder's class path and the submission's classes";
+        return Messages.text("sandbox.isolation.bubblewrap", version.isEmpty() ? "bubblewrap" : version);
     }
 
     /** Directories outside {@code javaHome} that its symlinks point into (Debian links conf files to /etc). */

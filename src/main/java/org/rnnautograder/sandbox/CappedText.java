@@ -1,5 +1,7 @@
 package org.rnnautograder.sandbox;
 
+import org.rnnautograder.i18n.Messages;
+
 /**
  * A thread-safe text buffer that keeps at most {@code cap} characters; what comes after is dropped and
  * replaced by one "…[output truncated …]" marker.
@@ -27,7 +29,7 @@ final class CappedText {
             text.append(s);
         } else {
             text.append(s, 0, Math.max(0, room));
-            text.append("\n…[output truncated: more than ").append(cap).append(" characters]\n");
+            text.append('\n').append(Messages.text("sandbox.output-truncated", cap)).append('\n');
             truncated = true;
         }
     }

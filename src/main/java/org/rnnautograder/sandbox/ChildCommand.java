@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * The command line of a child JVM: optional bubblewrap prefix, then {@code java} of this JDK with the
- * memory and stack limits, exit on OutOfMemoryError, the contract class path and {@link SandboxChild}.
+ * memory and stack limits, exit on OutOfMemoryError, this JVM's message language ({@link Language#PROPERTY}, so
+ * that what the child says — load errors, shape errors of the contract, output caps — is in the same language as
+ * the parent), the contract class path and {@link SandboxChild}.
  *
  * @param limits     the limits
  * @param classesDir the submission's compiled classes (real path)
@@ -33,6 +37,7 @@ record ChildCommand(SandboxLimits limits, Path classesDir, Optional<Path> bwrap)
         cmd.add("-Xshare:auto");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
+        cmd.add("-D" + Language.PROPERTY + "=" + Messages.language().tag());
         cmd.add("-cp");
         cmd.add(ContractClasspath.asString());
         cmd.add(SandboxChild.class.getName());

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.rnnautograder.assignment.NotImplementedYetException;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.Vocabulary;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * The child's call handler: keeps the objects student code returned behind integer handles, turns a
@@ -102,8 +103,8 @@ final class ChildDispatcher {
             byte[] json = mapper.writerFor(type).writeValueAsBytes(result);
             return ChildMessage.value(id, mapper.readTree(json));
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("the value returned by " + method.getName()
-                    + " could not be sent to the grader: " + e.getMessage(), e);
+            throw new IllegalStateException(Messages.text("sandbox.result-not-sent", method.getName(), e.getMessage()),
+                    e);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * One life of a child JVM: the process, its pipes, a reader thread that sorts what the child writes
@@ -163,7 +164,7 @@ final class ChildJvm implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 kill();
-                throw new ChildFailure(SandboxException.Kind.CRASHED, null, "interrupted while waiting");
+                throw new ChildFailure(SandboxException.Kind.CRASHED, null, Messages.text("sandbox.interrupted"));
             }
             if (next == null) {
                 kill();
@@ -179,7 +180,8 @@ final class ChildJvm implements AutoCloseable {
                     throw death();
                 }
                 kill();
-                throw new ChildFailure(SandboxException.Kind.PROTOCOL, null, "unreadable line: " + g.excerpt());
+                throw new ChildFailure(SandboxException.Kind.PROTOCOL, null,
+                        Messages.text("sandbox.unreadable-line", g.excerpt()));
             }
             ChildMessage m = ((Message) next).message();
             if (type.equals(m.type()) && m.id() == id) {
@@ -187,7 +189,7 @@ final class ChildJvm implements AutoCloseable {
             }
             kill();
             throw new ChildFailure(SandboxException.Kind.PROTOCOL, null,
-                    "expected " + type + " " + id + ", but got " + m.type() + " " + m.id());
+                    Messages.text("sandbox.unexpected-message", type, id, m.type(), m.id()));
         }
     }
 
@@ -262,7 +264,7 @@ final class ChildJvm implements AutoCloseable {
                 }
                 if (c != '\n') {
                     if (line.length() >= MAX_LINE) {
-                        incoming.add(new Garbage("a line longer than " + MAX_LINE + " characters"));
+                        incoming.add(new Garbage(Messages.text("sandbox.line-too-long", MAX_LINE)));
                         garbled = true;
                         line.setLength(0);
                         continue;

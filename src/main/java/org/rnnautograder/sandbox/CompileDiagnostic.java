@@ -8,7 +8,7 @@ package org.rnnautograder.sandbox;
  * @param line    1-based line, or 0 when unknown
  * @param column  1-based column, or 0 when unknown
  * @param kind    ERROR, WARNING, MANDATORY_WARNING, NOTE or OTHER
- * @param message the compiler's message, in English
+ * @param message the compiler's message, in the language of the catalogue when it was made (English or Chinese)
  */
 public record CompileDiagnostic(String file, long line, long column, String kind, String message) {
     /** @return true for an error */

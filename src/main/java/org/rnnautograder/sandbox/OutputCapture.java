@@ -3,6 +3,7 @@ package org.rnnautograder.sandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * The child's System.out and System.err: collects what student code prints and sends it to the parent
@@ -17,6 +18,8 @@ final class OutputCapture extends OutputStream {
 
     private final ChildChannel channel;
     private final int capChars;
+    /** Made once, in the child's language, so that a print deep in student code never loads the catalogue. */
+    private final String truncationMarker;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private long callId;
     private int sentThisCall;
@@ -29,6 +32,7 @@ final class OutputCapture extends OutputStream {
     OutputCapture(ChildChannel channel, int capChars) {
         this.channel = channel;
         this.capChars = capChars;
+        this.truncationMarker = "\n" + Messages.text("sandbox.output-truncated.call", capChars) + "\n";
     }
 
     /** Flushes what the previous call left and starts counting for call {@code id}. */
@@ -80,8 +84,7 @@ final class OutputCapture extends OutputStream {
         String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
         int room = capChars - sentThisCall;
         if (text.length() > room) {
-            text = text.substring(0, Math.max(0, room)) + "\n…[output truncated: more than " + capChars
-                    + " characters were printed during this call]\n";
+            text = text.substring(0, Math.max(0, room)) + truncationMarker;
             truncated = true;
         }
         sentThisCall += text.length();

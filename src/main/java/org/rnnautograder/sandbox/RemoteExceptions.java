@@ -3,6 +3,7 @@ package org.rnnautograder.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnnautograder.assignment.NotImplementedYetException;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Re-creates, in the parent, what student code threw in the child: NotImplementedYetException as itself;
@@ -30,10 +31,9 @@ final class RemoteExceptions {
             case "java.lang.ArithmeticException" -> new ArithmeticException(error.message());
             case "java.lang.UnsupportedOperationException" -> new UnsupportedOperationException(error.message());
             case "java.lang.StackOverflowError" -> new StudentCodeException(error.className(), error.message(),
-                    method + " overflowed the stack. The most likely cause is a method that calls itself without"
-                            + " end (a recursion with no base case, or a call to itself where another method was"
-                            + " meant).");
-            default -> new StudentCodeException(error.className(), error.message(), method + " threw");
+                    Messages.text("sandbox.stack-overflow", method));
+            default -> new StudentCodeException(error.className(), error.message(),
+                    Messages.text("sandbox.threw", method));
         };
         List<StackTraceElement> trace = new ArrayList<>();
         error.frames().forEach(f -> trace.add(f.toStackTraceElement()));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.SubmissionLoadException;
 import org.rnnautograder.assignment.Vocabulary;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * A student submission running in a child JVM, used through a proxy {@link Submission} exactly like an
@@ -46,9 +47,13 @@ import org.rnnautograder.assignment.Vocabulary;
  * exactly when student code returned its argument). {@link #lastCallEffects()} tells what happened.
  *
  * <p>Calls are serialised: one at a time per sandbox (methods synchronise on it).
+ *
+ * <p>Every message for the student is in {@link Messages#language()}; the child is started with the same language,
+ * so what it says (e.g. the loader's explanation) matches.
  */
 public final class SandboxedSubmission implements AutoCloseable {
-    private static final String LOADING = "loading your submission (its Submission constructor or a static initializer)";
+    /** The name of the "call" that loads the submission (its Submission constructor or a static initializer). */
+    private static final String LOADING = "<loading>";
 
     private final Path classesDir;
     private final SandboxLimits limits;
@@ -73,11 +78,10 @@ public final class SandboxedSubmission implements AutoCloseable {
         this.bwrap = limits.isolation() == SandboxLimits.IsolationPolicy.AUTO ? Bubblewrap.available() : Optional.empty();
         this.isolation = bwrap.isPresent()
                 ? new IsolationMode(IsolationMode.Kind.BUBBLEWRAP, Bubblewrap.describe())
-                : new IsolationMode(IsolationMode.Kind.PROCESS, "plain child JVM: student code ran in a separate"
-                        + " process with memory (" + limits.heapMb() + " MiB), stack and time limits, but with the"
-                        + " normal file system and network (bubblewrap "
-                        + (limits.isolation() == SandboxLimits.IsolationPolicy.PLAIN ? "not requested" : "not available")
-                        + ")");
+                : new IsolationMode(IsolationMode.Kind.PROCESS,
+                        limits.isolation() == SandboxLimits.IsolationPolicy.PLAIN
+                                ? Messages.text("sandbox.isolation.plain-not-requested", limits.heapMb())
+                                : Messages.text("sandbox.isolation.plain-not-available", limits.heapMb()));
         this.sessionOutput = new CappedText(limits.outputCapChars());
         this.callOutput = new CappedText(limits.outputCapChars());
         this.submission = RemoteObject.proxy(this, Submission.class, 0, RemoteObject.ANY_GENERATION);
@@ -181,8 +185,7 @@ public final class SandboxedSubmission implements AutoCloseable {
     synchronized Object invoke(RemoteObject target, Method method, Object[] args) {
         String name = ContractMethods.displayName(method.getDeclaringClass(), method.getName());
         if (closed) {
-            throw new SandboxException(SandboxException.Kind.CLOSED, name, "The sandbox running the submission was"
-                    + " closed before " + name + " was called.");
+            throw new SandboxException(SandboxException.Kind.CLOSED, name, Messages.text("sandbox.closed", name));
         }
         if (target.generation() != RemoteObject.ANY_GENERATION && (child == null || child.generation() != target.generation())) {
             throw stale(target, name);
@@ -204,16 +207,16 @@ public final class SandboxedSubmission implements AutoCloseable {
         try {
             writeBack.applyChanges(reply.changes());
         } catch (RuntimeException e) {
-            throw protocol(name, "its changes to the arguments could not be copied back", e);
+            throw protocol(name, Messages.text("sandbox.changes-not-copied"), e);
         } finally {
             lastCallEffects = writeBack.effects();
         }
         if (!Boolean.TRUE.equals(reply.ok())) {
             RemoteError error = reply.error();
             if (error == null || error.internal()) {
-                throw new SandboxException(SandboxException.Kind.PROTOCOL, name, "The grader could not pass the call of "
-                        + name + " to your code (" + (error == null ? "no details" : error.className() + ": "
-                        + error.message()) + "). This is most likely a grader problem; tell your instructor.");
+                throw new SandboxException(SandboxException.Kind.PROTOCOL, name, Messages.text("sandbox.call-not-passed",
+                        name, error == null ? Messages.text("sandbox.no-details")
+                                : error.className() + ": " + error.message()));
             }
             throw RemoteExceptions.recreate(error, name);
         }
@@ -221,16 +224,15 @@ public final class SandboxedSubmission implements AutoCloseable {
         try {
             return writeBack.applyAliases(result, reply.aliases());
         } catch (RuntimeException e) {
-            throw protocol(name, "the argument objects in its result could not be restored", e);
+            throw protocol(name, Messages.text("sandbox.aliases-not-restored"), e);
         } finally {
             lastCallEffects = writeBack.effects();
         }
     }
 
     private static SandboxException protocol(String name, String what, RuntimeException e) {
-        return new SandboxException(SandboxException.Kind.PROTOCOL, name, "The grader could not take over the outcome"
-                + " of " + name + ": " + what + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "). This"
-                + " is most likely a grader problem; tell your instructor.");
+        return new SandboxException(SandboxException.Kind.PROTOCOL, name, Messages.text("sandbox.outcome-not-taken",
+                name, what, e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
     private Object readResult(Method method, ChildMessage reply, ChildJvm jvm, String name) {
@@ -248,9 +250,8 @@ public final class SandboxedSubmission implements AutoCloseable {
         try {
             return mapper.convertValue(result, mapper.constructType(method.getGenericReturnType()));
         } catch (IllegalArgumentException e) {
-            throw new SandboxException(SandboxException.Kind.PROTOCOL, name, "The value returned by " + name
-                    + " could not be read as a " + method.getGenericReturnType().getTypeName() + ": "
-                    + e.getMessage());
+            throw new SandboxException(SandboxException.Kind.PROTOCOL, name, Messages.text("sandbox.result-unreadable",
+                    name, method.getGenericReturnType().getTypeName(), e.getMessage()));
         }
     }
 
@@ -309,9 +310,8 @@ public final class SandboxedSubmission implements AutoCloseable {
             jvm = ChildJvm.launch(new ChildCommand(limits, classesDir, bwrap).build(),
                     Files.createTempDirectory("rnn-sandbox-"), gen, this::onOutput);
         } catch (IOException | RuntimeException e) {
-            throw new SandboxException(SandboxException.Kind.START_FAILED, null, "The grader could not start a Java"
-                    + " process for your code (" + e.getMessage() + "). This is a problem of the grading machine, not"
-                    + " of your code; tell your instructor.");
+            throw new SandboxException(SandboxException.Kind.START_FAILED, null,
+                    Messages.text("sandbox.start-failed", e.getMessage()));
         }
         currentCallId = 0;
         ChildMessage hello;
@@ -323,11 +323,10 @@ public final class SandboxedSubmission implements AutoCloseable {
         if (!Boolean.TRUE.equals(hello.ok())) {
             jvm.kill();
             RemoteError e = hello.error();
-            String message = e == null ? "The submission could not be loaded." : e.message();
+            String message = e == null ? Messages.text("load.failed") : e.message();
             if (e != null && !SubmissionLoadException.class.getName().equals(e.className())) {
-                message = "The submission's entry point could not be created: " + e.className()
-                        + (e.message() == null ? "" : ": " + e.message())
-                        + ". Its constructor and static initializers must not throw.";
+                message = Messages.text("load.initializer-threw",
+                        e.className() + (e.message() == null ? "" : ": " + e.message()));
             }
             throw new SubmissionLoadException(message);
         }
@@ -346,10 +345,10 @@ public final class SandboxedSubmission implements AutoCloseable {
     }
 
     private SandboxException stale(RemoteObject target, String name) {
-        return new SandboxException(SandboxException.Kind.STALE_HANDLE, name, "This " + target.iface().getSimpleName()
-                + " was made by an earlier run of your code, which was stopped" + (lastFailure.isEmpty() ? "" : " ("
-                + lastFailure + ")") + "; it no longer exists. Build it again from submission() before calling " + name
-                + ".");
+        String iface = target.iface().getSimpleName();
+        return new SandboxException(SandboxException.Kind.STALE_HANDLE, name, lastFailure.isEmpty()
+                ? Messages.text("sandbox.stale", iface, name)
+                : Messages.text("sandbox.stale.after", iface, lastFailure, name));
     }
 
     /** Turns a child failure into the student-readable exception; the child is already dead. */
@@ -358,31 +357,35 @@ public final class SandboxedSubmission implements AutoCloseable {
             child.kill();
             child = null;
         }
-        String what = name.equals(LOADING) ? "Loading your submission" : name;
+        String what = name.equals(LOADING) ? Messages.text("sandbox.loading") : name;
         String message = switch (f.kind()) {
-            case TIMEOUT -> what + " did not return within " + seconds(timeout) + " (infinite loop?) and was stopped."
-                    + " The most likely cause is a loop whose condition never becomes false (check the bounds, and"
-                    + " that the counter moves towards them, e.g. t-- where t++ was meant), or far more work than"
-                    + " needed (e.g. running the whole sequence again at every step).";
-            case EXITED -> what + " ended the process running your code (exit code " + f.exitCode() + ") instead of"
-                    + " returning. The most likely cause is a call to System.exit(...) or Runtime.halt(...): remove it"
-                    + " and report problems by throwing an exception (e.g. IllegalArgumentException).";
-            case OUT_OF_MEMORY -> what + " ran out of memory (the limit is " + limits.heapMb() + " MiB) and was"
-                    + " stopped. The most likely cause is a loop that keeps adding to a list or creating matrices"
-                    + " without end, or matrices far larger than needed (e.g. m×m where m×1 was meant).";
-            case PROTOCOL -> what + " wrote to the grader's private channel (the raw standard output, e.g. through"
-                    + " FileDescriptor.out), so its answer could not be read. Print with System.out.println instead:"
-                    + " that output is captured and shown to you. (" + f.detail() + ")";
-            default -> "The Java process running your code stopped unexpectedly during " + what
-                    + (f.exitCode() == null ? "" : " (exit code " + f.exitCode() + ")") + ". If this happens again,"
-                    + " tell your instructor." + (f.detail().isEmpty() ? "" : " Details: " + f.detail());
+            case TIMEOUT -> Messages.text("sandbox.timeout", what, seconds(timeout));
+            case EXITED -> Messages.text("sandbox.exited", what, f.exitCode());
+            case OUT_OF_MEMORY -> Messages.text("sandbox.out-of-memory", what, limits.heapMb());
+            case PROTOCOL -> Messages.text("sandbox.protocol", what, f.detail());
+            default -> (f.exitCode() == null ? Messages.text("sandbox.crashed", what)
+                    : Messages.text("sandbox.crashed.exit-code", what, f.exitCode()))
+                    + (f.detail().isEmpty() ? "" : Messages.text("sandbox.crashed.details", f.detail()));
         };
-        lastFailure = what + ": " + f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        lastFailure = Messages.text("sandbox.failure", what, kindName(f.kind()));
         return new SandboxException(f.kind(), name.equals(LOADING) ? null : name, message);
+    }
+
+    /** @return the kind of a failure in a few words, for the message of a stale handle */
+    private static String kindName(SandboxException.Kind kind) {
+        return switch (kind) {
+            case TIMEOUT -> Messages.text("sandbox.kind.timeout");
+            case EXITED -> Messages.text("sandbox.kind.exited");
+            case OUT_OF_MEMORY -> Messages.text("sandbox.kind.out-of-memory");
+            case CRASHED -> Messages.text("sandbox.kind.crashed");
+            case PROTOCOL -> Messages.text("sandbox.kind.protocol");
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
     }
 
     private static String seconds(Duration d) {
         long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return Messages.text("sandbox.seconds", ms % 1000 == 0 ? Long.toString(ms / 1000)
+                : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0));
     }
 }

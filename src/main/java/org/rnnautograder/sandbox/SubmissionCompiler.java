@@ -23,6 +23,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.assignment.Submissions;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Compiles a submission directory ({@code src/main/java/**}{@code /*.java} plus
@@ -31,6 +32,9 @@ import org.rnnautograder.assignment.Submissions;
  * (which would run inside this trusted JVM) is ever executed. Symbolic links in the submission are
  * skipped (reported as warnings) so that a link to a file of the grading machine is never copied or
  * compiled.
+ *
+ * <p>Summaries and the compiler's own messages are in {@link Messages#language()} (javac speaks English and
+ * Simplified Chinese).
  */
 public final class SubmissionCompiler {
     private static final String SOURCES = "src/main/java";
@@ -69,21 +73,21 @@ public final class SubmissionCompiler {
             boolean services = copyResources(submissionDir, outputDir, diagnostics);
             if (!Files.isDirectory(sources, LinkOption.NOFOLLOW_LINKS)) {
                 return new CompilationResult(CompilationResult.Status.NO_SOURCE_DIRECTORY, outputDir, diagnostics,
-                        services, "No " + SOURCES + " directory in the submission: expected the Java sources under "
-                        + SOURCES + "/ (as in the template), but it is missing.");
+                        services, Messages.text("compile.no-source-directory", SOURCES));
             }
             List<Path> javaFiles = javaFiles(submissionDir, sources, diagnostics);
             if (javaFiles.isEmpty()) {
                 return new CompilationResult(CompilationResult.Status.NO_JAVA_FILES, outputDir, diagnostics, services,
-                        "No .java files under " + SOURCES + "/: expected your classes there, but found none.");
+                        Messages.text("compile.no-java-files", SOURCES));
             }
             boolean ok = runCompiler(submissionDir, javaFiles, outputDir, diagnostics);
             String summary = ok
-                    ? "Compiled " + javaFiles.size() + " file(s)." + (services ? "" : " Note: " + Submissions.SERVICES_FILE
-                            + " is missing from " + RESOURCES + "/, so the submission cannot be loaded.")
-                    : "Your code does not compile: " + diagnostics.stream().filter(CompileDiagnostic::isError).count()
-                            + " error(s); the first is " + diagnostics.stream().filter(CompileDiagnostic::isError)
-                            .findFirst().map(CompileDiagnostic::toString).orElse("(no message)");
+                    ? services ? Messages.text("compile.compiled", javaFiles.size())
+                            : Messages.text("compile.compiled-no-services", javaFiles.size(), Submissions.SERVICES_FILE,
+                                    RESOURCES)
+                    : Messages.text("compile.errors", diagnostics.stream().filter(CompileDiagnostic::isError).count(),
+                            diagnostics.stream().filter(CompileDiagnostic::isError).findFirst()
+                                    .map(CompileDiagnostic::toString).orElse(Messages.text("compile.no-message")));
             return new CompilationResult(ok ? CompilationResult.Status.COMPILED : CompilationResult.Status.COMPILE_ERRORS,
                     outputDir, diagnostics, services, summary);
         } catch (IOException e) {
@@ -132,14 +136,15 @@ public final class SubmissionCompiler {
         List<String> options = new ArrayList<>(List.of("--release", "17", "-proc:none", "-encoding", "UTF-8", "-g",
                 "-Xmaxerrs", "200", "-implicit:none", "-d", outputDir.toString(), "-classpath", joined(classpath),
                 "-sourcepath", ""));
-        try (StandardJavaFileManager files2 = compiler.getStandardFileManager(collector, Locale.ENGLISH,
+        Locale locale = Messages.language().locale();
+        try (StandardJavaFileManager files2 = compiler.getStandardFileManager(collector, locale,
                 StandardCharsets.UTF_8)) {
             StringWriter stray = new StringWriter();
             Boolean ok = compiler.getTask(stray, files2, collector, options, null,
                     files2.getJavaFileObjectsFromPaths(files)).call();
             for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
                 out.add(new CompileDiagnostic(relative(submissionDir, d.getSource()), Math.max(0, d.getLineNumber()),
-                        Math.max(0, d.getColumnNumber()), d.getKind().name(), d.getMessage(Locale.ENGLISH)));
+                        Math.max(0, d.getColumnNumber()), d.getKind().name(), d.getMessage(locale)));
             }
             if (!stray.toString().isBlank()) {
                 out.add(new CompileDiagnostic("", 0, 0, "NOTE", stray.toString().strip()));
@@ -205,7 +210,7 @@ public final class SubmissionCompiler {
 
     private static CompileDiagnostic skippedLink(Path submissionDir, Path p) {
         return new CompileDiagnostic(submissionDir.relativize(p).toString().replace('\\', '/'), 0, 0, "WARNING",
-                "skipped: symbolic links are not allowed in a submission; commit the file itself");
+                Messages.text("compile.skipped-link"));
     }
 
     private static void prepareOutput(Path outputDir) throws IOException {

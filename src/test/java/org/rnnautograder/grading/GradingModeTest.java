@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rnnautograder.assignment.Submissions;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import org.rnnautograder.report.GradescopeResults;
 import org.rnnautograder.sandbox.CompilationResult;
 import org.rnnautograder.sandbox.SubmissionCompiler;
@@ -139,6 +141,39 @@ class GradingModeTest {
         assertEquals(SubmissionResult.Status.NOT_LOADED, r.status());
         assertEquals(0, r.score());
         assertTrue(r.message().contains(Submissions.SERVICES_FILE), r.message());
+    }
+
+    @Test
+    void inChineseASubmissionThatDoesNotCompileIsExplainedInChineseWithTheCompilerMessage() {
+        Language before = Messages.use(Language.ZH);
+        try {
+            SubmissionResult r = grader.grade("does-not-compile", Path.of("examples", "does-not-compile"), SEED);
+            assertEquals(SubmissionResult.Status.COMPILE_ERROR, r.status());
+            assertEquals(0, r.score());
+            assertTrue(r.message().startsWith("你的提交无法编译，因此没有运行任何检查项。你的代码无法编译：共 "), r.message());
+            assertTrue(r.message().contains("第一个错误：") && r.message().contains("BasicRnnCell.java:"), r.message());
+            assertEquals("无（没有运行任何代码）", r.isolation());
+            assertTrue(r.checks().stream().allMatch(c -> c.message().equals(r.message())), "every check says why");
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /** The explanation comes from the loader in the child JVM: it is Chinese because the child inherits the language. */
+    @Test
+    void inChineseAMissingEntryPointIsExplainedInChinese(@TempDir Path dir) throws Exception {
+        copy(Path.of("reference-solutions"), dir);
+        Files.delete(dir.resolve("src/main/resources/" + Submissions.SERVICES_FILE));
+        Language before = Messages.use(Language.ZH);
+        try {
+            SubmissionResult r = grader.grade("no-entry-point", dir, SEED);
+            assertEquals(SubmissionResult.Status.NOT_LOADED, r.status());
+            assertTrue(r.message().startsWith("你的提交编译成功，但无法加载它的入口类，因此没有运行任何检查项。没有找到提交："),
+                    r.message());
+            assertTrue(r.message().contains(Submissions.SERVICES_FILE), r.message());
+        } finally {
+            Messages.use(before);
+        }
     }
 
     @Test

@@ -63,7 +63,10 @@ final class FixtureSubmissions {
             }
             """;
 
-    /** tokenize(text) obeys commands: exit, loop, recurse, oom, garbage, print:N, read:PATH, write:PATH, net. */
+    /**
+     * tokenize(text) obeys commands: exit, loop, recurse, oom, garbage, print:N, read:PATH, write:PATH, net, shape (builds
+     * RnnParameters with V of the wrong shape, so the contract's shape check throws in the child).
+     */
     static final String MISBEHAVING = """
             package submission;
 
@@ -82,6 +85,11 @@ final class FixtureSubmissions {
                 public List<String> tokenize(String text) {
                     try {
                         if (text.equals("exit")) { System.exit(3); }
+                        if (text.equals("shape")) {
+                            new org.rnnautograder.assignment.RnnParameters(new org.ejml.simple.SimpleMatrix(3, 4),
+                                    new org.ejml.simple.SimpleMatrix(3, 3), new org.ejml.simple.SimpleMatrix(3, 4),
+                                    new org.ejml.simple.SimpleMatrix(3, 1), new org.ejml.simple.SimpleMatrix(4, 1));
+                        }
                         if (text.equals("loop")) { long i = 0; while (i >= 0) { i = (i + 1) % 10; } }
                         if (text.equals("recurse")) { return recurse(0); }
                         if (text.equals("oom")) { while (true) { HOARD.add(new double[1 << 20]); } }

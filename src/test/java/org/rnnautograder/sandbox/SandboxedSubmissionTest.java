@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,8 @@ import org.rnnautograder.assignment.Tokenizer;
 import org.rnnautograder.assignment.TokenizerKind;
 import org.rnnautograder.assignment.TrainingPair;
 import org.rnnautograder.assignment.Vocabulary;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 
 /** One child JVM shared by all tests (restarted by the destructive ones); a few tests start their own. */
 class SandboxedSubmissionTest {
@@ -264,6 +267,83 @@ class SandboxedSubmissionTest {
         SubmissionLoadException e = assertThrows(SubmissionLoadException.class,
                 () -> SandboxedSubmission.start(noServices, SandboxLimits.defaults()));
         assertTrue(e.getMessage().startsWith("No submission found"), e.getMessage());
+    }
+
+    @Test
+    void theChildIsStartedWithTheParentsLanguage() {
+        Optional<Path> noBwrap = Optional.empty();
+        List<String> en = new ChildCommand(SandboxLimits.defaults(), classes, noBwrap).build();
+        Language before = Messages.use(Language.ZH);
+        try {
+            List<String> zh = new ChildCommand(SandboxLimits.defaults(), classes, noBwrap).build();
+            assertTrue(zh.contains("-D" + Language.PROPERTY + "=zh"), zh.toString());
+            assertTrue(zh.indexOf("-D" + Language.PROPERTY + "=zh") < zh.indexOf(SandboxChild.class.getName()),
+                    "a JVM option, before the main class: " + zh);
+        } finally {
+            Messages.use(before);
+        }
+        assertTrue(en.contains("-D" + Language.PROPERTY + "=" + Messages.language().tag()), en.toString());
+    }
+
+    /**
+     * In Chinese, what the child says (the contract's shape check) and what the parent says (output cap, timeout, exit,
+     * stack overflow, a stale handle) is Chinese and keeps the facts: method, shapes, seconds, exit code.
+     */
+    @Test
+    void inChineseTheChildAndTheParentExplainFailuresInChinese() {
+        Language before = Messages.use(Language.ZH);
+        try (SandboxedSubmission zh = SandboxedSubmission.start(classes, SandboxLimits.defaults()
+                .withCallTimeout(TIMEOUT).withHeapMb(64).withOutputCapChars(1000))) {
+            Tokenizer t = zh.submission().tokenizer(TokenizerKind.WORD);
+            IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> t.tokenize("shape"));
+            assertEquals("V（m×n，m = U 的列数） 的形状应为 4×3，实际为 3×4", shape.getMessage());
+
+            t.tokenize("print:5000");
+            assertTrue(zh.lastCallOutput().endsWith("\n…[输出已截断：超过 1000 个字符]\n"), zh.lastCallOutput());
+
+            StudentCodeException deep = assertThrows(StudentCodeException.class, () -> t.tokenize("recurse"));
+            assertTrue(deep.getMessage().startsWith("Tokenizer.tokenize 栈溢出了。最可能的原因："), deep.getMessage());
+            assertTrue(deep.getMessage().contains("java.lang.StackOverflowError"), deep.getMessage());
+
+            SandboxException loop = assertThrows(SandboxException.class, () -> t.tokenize("loop"));
+            assertEquals(SandboxException.Kind.TIMEOUT, loop.kind());
+            assertTrue(loop.getMessage().startsWith("Tokenizer.tokenize 没有在 2 秒内返回（死循环？），已被停止。"),
+                    loop.getMessage());
+
+            SandboxException stale = assertThrows(SandboxException.class, () -> t.tokenize("ok"));
+            assertEquals(SandboxException.Kind.STALE_HANDLE, stale.kind());
+            assertTrue(stale.getMessage().startsWith("这个 Tokenizer 是你的代码在之前一次运行中创建的，那次运行已被停止"
+                    + "（Tokenizer.tokenize：超时）"), stale.getMessage());
+
+            SandboxException exit = assertThrows(SandboxException.class,
+                    () -> zh.submission().tokenizer(TokenizerKind.WORD).tokenize("exit"));
+            assertEquals(SandboxException.Kind.EXITED, exit.kind());
+            assertTrue(exit.getMessage().startsWith("Tokenizer.tokenize 结束了运行你代码的进程（退出码 3）"),
+                    exit.getMessage());
+            assertTrue(exit.getMessage().contains("System.exit(...)"), exit.getMessage());
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /** The loader's explanation is made in the child, so it is Chinese only if the child was started in Chinese. */
+    @Test
+    void inChineseAMissingEntryPointIsExplainedInChineseByTheChild() {
+        Path noServices = dir.resolve("no-services-zh-classes");
+        CompilationResult r = new SubmissionCompiler().compile(FixtureSubmissions.write(dir.resolve("no-services-zh"),
+                Map.of("src/main/java/submission/FixtureSubmission.java", FixtureSubmissions.SUBMISSION,
+                        "src/main/java/submission/Misbehaving.java", FixtureSubmissions.MISBEHAVING,
+                        "src/main/java/submission/Parts.java", FixtureSubmissions.PARTS)), noServices);
+        assertTrue(r.success(), r::summary);
+        Language before = Messages.use(Language.ZH);
+        try {
+            SubmissionLoadException e = assertThrows(SubmissionLoadException.class,
+                    () -> SandboxedSubmission.start(noServices, SandboxLimits.defaults()));
+            assertTrue(e.getMessage().startsWith("没有找到提交："), e.getMessage());
+            assertTrue(e.getMessage().contains("org.rnnautograder.assignment.Submission"), e.getMessage());
+        } finally {
+            Messages.use(before);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.rnnautograder.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLClassLoader;
@@ -15,7 +16,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnautograder.assignment.Submission;
+import org.rnnautograder.assignment.SubmissionLoadException;
 import org.rnnautograder.assignment.Submissions;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 
 class SubmissionCompilerTest {
     private final SubmissionCompiler compiler = new SubmissionCompiler();
@@ -55,6 +59,76 @@ class SubmissionCompilerTest {
         assertTrue(first.column() > 0);
         assertTrue(first.message().contains("incompatible types"), first.message());
         assertTrue(r.summary().contains("Broken.java:4"), r.summary());
+    }
+
+    @Test
+    void inChineseTheSummaryAndTheCompilersOwnMessageAreChineseAndKeepFileAndLine(@TempDir Path dir) {
+        Path sub = FixtureSubmissions.write(dir.resolve("student"), Map.of(
+                "src/main/java/submission/Broken.java", """
+                        package submission;
+
+                        public class Broken {
+                            int x = "not an int";
+                        }
+                        """));
+        Language before = Messages.use(Language.ZH);
+        try {
+            CompilationResult r = compiler.compile(sub, dir.resolve("out"));
+            assertEquals(CompilationResult.Status.COMPILE_ERRORS, r.status());
+            CompileDiagnostic first = r.errors().get(0);
+            assertEquals(4, first.line());
+            assertTrue(first.message().contains("不兼容的类型"), "javac speaks Chinese: " + first.message());
+            assertTrue(r.summary().startsWith("你的代码无法编译：共 1 个错误；第一个是 "), r.summary());
+            assertTrue(r.summary().contains("src/main/java/submission/Broken.java:4"), r.summary());
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    @Test
+    void inChineseAMissingSourceDirectoryAndServicesFileAreExplainedInChinese(@TempDir Path dir) {
+        Language before = Messages.use(Language.ZH);
+        try {
+            CompilationResult none = compiler.compile(FixtureSubmissions.write(dir.resolve("empty"),
+                    Map.of("README.md", "hi")), dir.resolve("out-empty"));
+            assertEquals("提交中没有 src/main/java 目录：Java 源文件应放在 src/main/java/ 下（与模板相同），但这个目录不存在。",
+                    none.summary());
+
+            Path noServices = FixtureSubmissions.write(dir.resolve("student"), Map.of(
+                    "src/main/java/submission/FixtureSubmission.java", FixtureSubmissions.SUBMISSION,
+                    "src/main/java/submission/Misbehaving.java", FixtureSubmissions.MISBEHAVING,
+                    "src/main/java/submission/Parts.java", FixtureSubmissions.PARTS));
+            CompilationResult r = compiler.compile(noServices, dir.resolve("out"));
+            assertTrue(r.success(), r::summary);
+            assertEquals("已编译 3 个文件。注意：src/main/resources/ 中缺少 " + Submissions.SERVICES_FILE
+                    + "，因此无法加载这份提交。", r.summary());
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /** Submissions.load in this JVM (as for the trusted reference): its explanation follows the language. */
+    @Test
+    void loadingWithoutAServicesFileIsExplainedInTheChosenLanguage(@TempDir Path dir) throws Exception {
+        CompilationResult r = compiler.compile(FixtureSubmissions.write(dir.resolve("student"), Map.of(
+                "src/main/java/submission/FixtureSubmission.java", FixtureSubmissions.SUBMISSION,
+                "src/main/java/submission/Misbehaving.java", FixtureSubmissions.MISBEHAVING,
+                "src/main/java/submission/Parts.java", FixtureSubmissions.PARTS)), dir.resolve("out"));
+        assertTrue(r.success(), r::summary);
+        try (URLClassLoader loader = SubmissionCompiler.trustedClassLoader(r.outputDir())) {
+            SubmissionLoadException en = assertThrows(SubmissionLoadException.class, () -> Submissions.load(loader));
+            assertTrue(en.getMessage().startsWith("No submission found: expected one class implementing "
+                    + Submission.class.getName()), en.getMessage());
+            Language before = Messages.use(Language.ZH);
+            try {
+                SubmissionLoadException zh = assertThrows(SubmissionLoadException.class, () -> Submissions.load(loader));
+                assertTrue(zh.getMessage().startsWith("没有找到提交：" + Submissions.SERVICES_FILE + "（src/main/resources/"
+                        + Submissions.SERVICES_FILE + "）中应写有一个实现 " + Submission.class.getName() + " 的类"),
+                        zh.getMessage());
+            } finally {
+                Messages.use(before);
+            }
+        }
     }
 
     @Test
