@@ -361,7 +361,7 @@ class RnnChecksTest {
     void inChineseBpttThatDropsDsNextNamesTheStepAndTheEntry() {
         Map<String, CheckResult> run = runInChinese(buggyRnn(RnnBug.DS_NEXT_DROPPED));
         CheckResult r = assertFails(run, "rnn.backward.gradcheck", "你的时序反向传播（Rnn.backward）",
-                "L = Σ_t −ln o_t[y_t] 的中心差分不一致", "first wrong at T = 2");
+                "L = Σ_t −ln o_t[y_t] 的中心差分不一致", "最早在 T = 2 时出错", "从时刻 t+1 流回隐藏状态 s_t 的梯度（ds_next）");
         assertTrue(Pattern.compile("d(U|W|V|b_a|b_y)\\[\\d+,\\d+\\]").matcher(r.message()).find(),
                 "the worst entry: " + r.message());
         CheckResult fixtures = assertFails(run, "rnn.backward.fixtures", "Rnn.backward: d", "测试用例“",
