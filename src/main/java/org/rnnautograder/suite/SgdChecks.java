@@ -13,6 +13,7 @@ import org.rnnautograder.fixtures.FixtureCase;
 import org.rnnautograder.fixtures.FixtureFile;
 import org.rnnautograder.fixtures.FixtureFiles;
 import org.rnnautograder.fixtures.Tolerance;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Sgd: θ' = θ − η g for all five blocks, clipping by global norm (over all blocks together) and by value.
@@ -35,8 +36,8 @@ public class SgdChecks extends ComponentChecks {
             RnnGradients g = c.input("grads", RnnGradients.class);
             double lr = c.input("learningRate", Double.class);
             RnnParameters got = sgd.step(p.copy(), g.copy(), lr);
-            compareStep(p, g, lr, c.expected("params", RnnParameters.class), got, "fixture '" + c.name() + "'",
-                    c.tolerance());
+            compareStep(p, g, lr, c.expected("params", RnnParameters.class), got,
+                    Messages.text("sgd.context.fixture", c.name()), c.tolerance());
         }
     }
 
@@ -44,7 +45,7 @@ public class SgdChecks extends ComponentChecks {
     @Check(id = "sgd.step.descends", points = 2)
     void stepDescends() {
         Sgd sgd = student().sgd();
-        Property.forAll("a step against the gradient of L(θ) = ½‖θ − θ*‖² lowers L; η = 0 is the identity",
+        Property.forAll(Messages.text("sgd.property.descends"),
                 seed("sgd.descend"), 24,
                 (r, size) -> new Object[] {randomParams(r, 1 + r.nextInt(size + 1), 1 + r.nextInt(size + 1), 2),
                     r.nextLong(), 0.05 + 0.5 * r.nextDouble()},
@@ -61,7 +62,8 @@ public class SgdChecks extends ComponentChecks {
                     RnnParameters same = sgd.step(theta.copy(), g.copy(), 0.0);
                     requireParams(same, "Sgd.step(θ, g, 0)");
                     for (int b = 0; b < 5; b++) {
-                        Expect.close("Sgd.step with η = 0: block " + RnnParameters.BLOCKS.get(b), "learning rate 0",
+                        Expect.close(Messages.text("sgd.where.block", Messages.text("sgd.where.zero-step"),
+                                RnnParameters.BLOCKS.get(b)), Messages.text("sgd.context.zero-lr"),
                                 theta.blocks().get(b), same.blocks().get(b), Tolerance.DEFAULT,
                                 zeroStepHint(theta, g, b, same.blocks().get(b)));
                     }
@@ -69,13 +71,10 @@ public class SgdChecks extends ComponentChecks {
                     requireParams(next, "Sgd.step");
                     double after = quadratic(next, target);
                     Expect.that(after < before,
-                            "The loss rose or stayed: L(θ) = " + Expect.fmt(before) + " before the step, L(θ') = "
-                                    + Expect.fmt(after) + " after it (η = " + Expect.fmt(lr) + ", expected about "
-                                    + Expect.fmt((1 - lr) * (1 - lr) * before) + ").",
-                            after > before
-                                    ? "The most likely cause is adding the gradient (θ + η g) instead of subtracting it: "
-                                            + "gradient descent steps against the gradient, θ' = θ − η g."
-                                    : "Every block must move: θ' = θ − η g for U, W, V, b_a and b_y.");
+                            Messages.text("sgd.fail.loss-not-lower", Expect.fmt(before), Expect.fmt(after),
+                                    Expect.fmt(lr), Expect.fmt((1 - lr) * (1 - lr) * before)),
+                            after > before ? Messages.text("sgd.hint.adds-gradient")
+                                    : Messages.text("sgd.hint.every-block-moves"));
                     compareStep(theta, g, lr, expectedStep(theta, g, lr), next, "L(θ) = ½‖θ − θ*‖²",
                             Tolerance.DEFAULT);
                 });
@@ -91,8 +90,9 @@ public class SgdChecks extends ComponentChecks {
             RnnGradients g = c.input("grads", RnnGradients.class);
             double maxNorm = c.input("maxNorm", Double.class);
             RnnGradients got = sgd.clipByGlobalNorm(g.copy(), maxNorm);
-            compareGrads("Sgd.clipByGlobalNorm(g, " + Expect.fmt(maxNorm) + ")", "fixture '" + c.name() + "', ‖g‖ = "
-                    + Expect.fmt(norm(g.blocks())), c.expected("grads", RnnGradients.class), got, c.tolerance(),
+            compareGrads("Sgd.clipByGlobalNorm(g, " + Expect.fmt(maxNorm) + ")",
+                    Messages.text("sgd.context.fixture-norm", c.name(), Expect.fmt(norm(g.blocks()))),
+                    c.expected("grads", RnnGradients.class), got, c.tolerance(),
                     clipNormHint(g, maxNorm, got));
         }
     }
@@ -101,7 +101,7 @@ public class SgdChecks extends ComponentChecks {
     @Check(id = "sgd.clip-norm.property", points = 2)
     void clipNormProperty() {
         Sgd sgd = student().sgd();
-        Property.forAll("clipByGlobalNorm(g, c) = g·c/‖g‖ when ‖g‖ > c, else g; ‖g‖ over all five blocks",
+        Property.forAll(Messages.text("sgd.property.clip-norm"),
                 seed("sgd.clip-norm"), 30,
                 (r, size) -> {
                     int m = 1 + r.nextInt(size + 1), n = 1 + r.nextInt(size + 1);
@@ -126,12 +126,12 @@ public class SgdChecks extends ComponentChecks {
                     String hint = clipNormHint(g, maxNorm, got);
                     double gotNorm = norm(got.blocks());
                     Expect.that(gotNorm <= maxNorm * (1 + 1e-9),
-                            "The clipped gradient has norm " + Expect.fmt(gotNorm) + ", above the bound c = "
-                                    + Expect.fmt(maxNorm) + " (‖g‖ was " + Expect.fmt(norm) + ").", hint);
+                            Messages.text("sgd.fail.clipped-norm-too-big", Expect.fmt(gotNorm), Expect.fmt(maxNorm),
+                                    Expect.fmt(norm)), hint);
                     double factor = norm > maxNorm ? maxNorm / norm : 1.0;
                     compareGrads("Sgd.clipByGlobalNorm(g, " + Expect.fmt(maxNorm) + ")",
-                            norm > maxNorm ? "‖g‖ = " + Expect.fmt(norm) + " > c: every block times c/‖g‖ = " + Expect.fmt(factor)
-                                    : "‖g‖ = " + Expect.fmt(norm) + " ≤ c: unchanged",
+                            norm > maxNorm ? Messages.text("sgd.context.above-bound", Expect.fmt(norm), Expect.fmt(factor))
+                                    : Messages.text("sgd.context.below-bound", Expect.fmt(norm)),
                             scaled(g.blocks(), factor), got, Tolerance.DEFAULT, hint);
                 });
     }
@@ -146,10 +146,11 @@ public class SgdChecks extends ComponentChecks {
             RnnGradients g = c.input("grads", RnnGradients.class);
             double maxValue = c.input("maxValue", Double.class);
             RnnGradients got = sgd.clipByValue(g.copy(), maxValue);
-            compareGrads("Sgd.clipByValue(g, " + Expect.fmt(maxValue) + ")", "fixture '" + c.name() + "'",
-                    c.expected("grads", RnnGradients.class), got, c.tolerance(), clipValueHint(g, maxValue, got));
+            compareGrads("Sgd.clipByValue(g, " + Expect.fmt(maxValue) + ")",
+                    Messages.text("sgd.context.fixture", c.name()), c.expected("grads", RnnGradients.class), got,
+                    c.tolerance(), clipValueHint(g, maxValue, got));
         }
-        Property.forAll("clipByValue(g, c) = min(c, max(−c, g)) entry by entry", seed("sgd.clip-value"), 20,
+        Property.forAll(Messages.text("sgd.property.clip-value"), seed("sgd.clip-value"), 20,
                 (r, size) -> new Object[] {randomGrads(r, 1 + r.nextInt(size + 1), 1 + r.nextInt(size + 1), 3, 3, 3, 3, 3),
                     0.1 + 2 * r.nextDouble()},
                 in -> "m=" + ((RnnGradients) in[0]).dU().getNumCols() + ", n=" + ((RnnGradients) in[0]).dU().getNumRows()
@@ -158,7 +159,7 @@ public class SgdChecks extends ComponentChecks {
                     RnnGradients g = (RnnGradients) in[0];
                     double c = (Double) in[1];
                     RnnGradients got = sgd.clipByValue(g.copy(), c);
-                    compareGrads("Sgd.clipByValue(g, " + Expect.fmt(c) + ")", "random gradients",
+                    compareGrads("Sgd.clipByValue(g, " + Expect.fmt(c) + ")", Messages.text("sgd.context.random-grads"),
                             map(g.blocks(), v -> Math.min(c, Math.max(-c, v))), got, Tolerance.EXACT,
                             clipValueHint(g, c, got));
                 });
@@ -179,26 +180,27 @@ public class SgdChecks extends ComponentChecks {
 
         RnnParameters stepped = sgd.step(p, big, 0.1);
         unchanged("Sgd.step", "params θ", RnnParameters.BLOCKS, pCopy.blocks(), p.blocks(),
-                "Compute θ − η g into new matrices (SimpleMatrix.minus and scale return new ones); never change θ in place.");
+                Messages.text("sgd.hint.step-params-in-place"));
         unchanged("Sgd.step", "grads g", GRAD_BLOCKS, bigCopy.blocks(), big.blocks(),
-                "Scaling g in place (e.g. through getDDRM() or set) changes the caller's gradient; use g.scale(η), which returns a new matrix.");
+                Messages.text("sgd.hint.step-grads-in-place"));
         notAliased("Sgd.step", stepped == null ? null : stepped.blocks(), RnnParameters.BLOCKS, p.blocks(), big.blocks());
         RnnParameters same = sgd.step(p, big, 0.0);
-        notAliased("Sgd.step with η = 0", same == null ? null : same.blocks(), RnnParameters.BLOCKS, p.blocks(), big.blocks());
+        notAliased(Messages.text("sgd.where.zero-step"), same == null ? null : same.blocks(), RnnParameters.BLOCKS,
+                p.blocks(), big.blocks());
 
         RnnGradients clipped = sgd.clipByGlobalNorm(big, 1.0);
         unchanged("Sgd.clipByGlobalNorm", "grads g", GRAD_BLOCKS, bigCopy.blocks(), big.blocks(),
-                "Scale into new matrices (g.scale(c/‖g‖) returns a new one); don't rescale g in place.");
-        notAliased("Sgd.clipByGlobalNorm (above the bound)", clipped == null ? null : clipped.blocks(), GRAD_BLOCKS,
+                Messages.text("sgd.hint.clip-norm-in-place"));
+        notAliased(Messages.text("sgd.where.clip-norm-above"), clipped == null ? null : clipped.blocks(), GRAD_BLOCKS,
                 big.blocks(), List.of());
         RnnGradients kept = sgd.clipByGlobalNorm(small, 1.0);
         unchanged("Sgd.clipByGlobalNorm", "grads g", GRAD_BLOCKS, smallCopy.blocks(), small.blocks(), null);
-        notAliased("Sgd.clipByGlobalNorm (below the bound)", kept == null ? null : kept.blocks(), GRAD_BLOCKS,
+        notAliased(Messages.text("sgd.where.clip-norm-below"), kept == null ? null : kept.blocks(), GRAD_BLOCKS,
                 small.blocks(), List.of());
 
         RnnGradients valued = sgd.clipByValue(big, 0.5);
         unchanged("Sgd.clipByValue", "grads g", GRAD_BLOCKS, bigCopy.blocks(), big.blocks(),
-                "Clamp into new matrices (copy() first, then set entries of the copy).");
+                Messages.text("sgd.hint.clip-value-in-place"));
         notAliased("Sgd.clipByValue", valued == null ? null : valued.blocks(), GRAD_BLOCKS, big.blocks(), List.of());
     }
 
@@ -207,7 +209,7 @@ public class SgdChecks extends ComponentChecks {
     void agreesWithReference() {
         Sgd ref = reference().sgd();
         Sgd sgd = student().sgd();
-        Property.forAll("Sgd agrees with the reference solution", seed("sgd.reference"), 12,
+        Property.forAll(Messages.text("sgd.property.reference"), seed("sgd.reference"), 12,
                 (r, size) -> {
                     int m = 1 + r.nextInt(size + 2), n = 1 + r.nextInt(size + 2);
                     return new Object[] {randomParams(r, m, n, 1), randomGrads(r, m, n, 1, 3, 0.3, 2, 5),
@@ -219,12 +221,12 @@ public class SgdChecks extends ComponentChecks {
                     RnnGradients g = (RnnGradients) in[1];
                     double lr = (Double) in[2], maxNorm = (Double) in[3], maxValue = (Double) in[4];
                     compareStep(p, g, lr, ref.step(p.copy(), g.copy(), lr), sgd.step(p.copy(), g.copy(), lr),
-                            "random θ and g", Tolerance.DEFAULT);
+                            Messages.text("sgd.context.random-params"), Tolerance.DEFAULT);
                     RnnGradients got = sgd.clipByGlobalNorm(g.copy(), maxNorm);
                     compareGrads("Sgd.clipByGlobalNorm(g, " + Expect.fmt(maxNorm) + ")", "‖g‖ = " + Expect.fmt(norm(g.blocks())),
                             ref.clipByGlobalNorm(g.copy(), maxNorm), got, Tolerance.DEFAULT, clipNormHint(g, maxNorm, got));
                     RnnGradients gotV = sgd.clipByValue(g.copy(), maxValue);
-                    compareGrads("Sgd.clipByValue(g, " + Expect.fmt(maxValue) + ")", "random gradients",
+                    compareGrads("Sgd.clipByValue(g, " + Expect.fmt(maxValue) + ")", Messages.text("sgd.context.random-grads"),
                             ref.clipByValue(g.copy(), maxValue), gotV, Tolerance.EXACT, clipValueHint(g, maxValue, gotV));
                 });
     }
@@ -235,62 +237,64 @@ public class SgdChecks extends ComponentChecks {
             RnnParameters got, String context, Tolerance tol) {
         requireParams(got, "Sgd.step");
         for (int b = 0; b < 5; b++) {
-            Expect.close("Sgd.step: block " + RnnParameters.BLOCKS.get(b), context + ", η = " + Expect.fmt(lr),
+            Expect.close(Messages.text("sgd.where.block", "Sgd.step", RnnParameters.BLOCKS.get(b)),
+                    Messages.text("sgd.context.with-lr", context, Expect.fmt(lr)),
                     expected.blocks().get(b), got.blocks().get(b), tol, stepHint(theta, g, lr, b, got.blocks().get(b)));
         }
     }
 
     private static String zeroStepHint(RnnParameters theta, RnnGradients g, int b, SimpleMatrix got) {
-        String rule = "With η = 0 the step must return θ unchanged (as new matrices): θ − 0·g = θ.";
-        String cause = stepHint(theta, g, 0.0, b, got);
-        return cause.startsWith("Expected") ? rule : rule + " " + cause;
+        String rule = Messages.text("sgd.hint.zero-step");
+        String cause = stepCause(theta, g, 0.0, b, got);
+        return cause == null ? rule : rule + " " + cause;
     }
 
-    /** The most likely cause of a wrong block b of θ' = step(θ, g, η). */
+    /** The most likely cause of a wrong block b of θ' = step(θ, g, η), or the rule when no cause fits. */
     static String stepHint(RnnParameters theta, RnnGradients g, double lr, int b, SimpleMatrix got) {
+        String cause = stepCause(theta, g, lr, b, got);
+        return cause != null ? cause : Messages.text("sgd.hint.step-rule", RnnParameters.BLOCKS.get(b));
+    }
+
+    /** @return the most likely cause of a wrong block b of θ' = step(θ, g, η), or null when none fits */
+    private static String stepCause(RnnParameters theta, RnnGradients g, double lr, int b, SimpleMatrix got) {
         String name = RnnParameters.BLOCKS.get(b);
         SimpleMatrix t = theta.blocks().get(b), d = g.blocks().get(b);
         if (got == null || got.getNumRows() != t.getNumRows() || got.getNumCols() != t.getNumCols()) {
-            return "Block " + name + " of θ' must have the shape of " + name + " in θ.";
+            return Messages.text("sgd.hint.block-shape", name);
         }
         boolean moves = lr != 0 && d.elementMaxAbs() > 0;
         if (moves && matches(got, t.plus(d.scale(lr)))) {
-            return "The most likely cause is adding the gradient (θ + η g) instead of subtracting it: gradient descent "
-                    + "steps against the gradient, θ' = θ − η g.";
+            return Messages.text("sgd.hint.adds-gradient");
         }
         if (moves && matches(got, t)) {
-            return "Block " + name + " was not updated: it came back equal to θ. Did you forget it? Every one of the five "
-                    + "blocks (U, W, V, b_a, b_y) must become θ − η g.";
+            return Messages.text("sgd.hint.block-not-updated", name);
         }
         if (lr != 1 && d.elementMaxAbs() > 0 && matches(got, t.minus(d))) {
-            return "It looks like θ − g: the gradient must be multiplied by the learning rate η first (θ − η g).";
+            return Messages.text("sgd.hint.forgot-lr");
         }
         if (matches(got, d.scale(-lr)) || matches(got, d.scale(lr))) {
-            return "It looks like only the change η g was returned: the new parameters are θ − η g.";
+            return Messages.text("sgd.hint.only-change");
         }
         for (int other = 0; other < 5; other++) {
             SimpleMatrix o = g.blocks().get(other);
             if (other != b && o.getNumRows() == d.getNumRows() && o.getNumCols() == d.getNumCols()
                     && o.elementMaxAbs() > 0 && lr != 0 && matches(got, t.minus(o.scale(lr)))) {
-                return "It looks like " + name + " was updated with the gradient of another block ("
-                        + GRAD_BLOCKS.get(other) + "): use d" + name + " for " + name + ".";
+                return Messages.text("sgd.hint.wrong-block-gradient", name, GRAD_BLOCKS.get(other));
             }
         }
-        return "Expected θ' = θ − η g entry by entry for block " + name + ".";
+        return null;
     }
 
     /** The most likely cause of a wrong clipByGlobalNorm(g, c). */
     static String clipNormHint(RnnGradients g, double c, RnnGradients got) {
         if (got == null) {
-            return "Return new gradients, never null.";
+            return Messages.text("sgd.hint.return-new-grads-not-null");
         }
         List<SimpleMatrix> in = g.blocks(), out = got.blocks();
         double norm = norm(in);
-        String rule = "Compute ‖g‖ = sqrt(Σ of the squares of every entry of all five blocks together); if ‖g‖ > c,"
-                + " multiply every block by c/‖g‖, otherwise return an unchanged copy.";
+        String rule = Messages.text("sgd.hint.clip-norm-rule");
         if (norm > c && matchesAll(out, in)) {
-            return "The gradient came back unclipped although ‖g‖ = " + Expect.fmt(norm) + " > c = " + Expect.fmt(c)
-                    + ". " + rule;
+            return Messages.text("sgd.hint.unclipped", Expect.fmt(norm), Expect.fmt(c), rule);
         }
         List<SimpleMatrix> perBlock = new ArrayList<>();
         for (SimpleMatrix b : in) {
@@ -298,28 +302,24 @@ public class SgdChecks extends ComponentChecks {
             perBlock.add(f > c ? b.scale(c / f) : b.copy());
         }
         if (!matchesAll(perBlock, in) && matchesAll(out, perBlock)) {
-            return "The most likely cause is clipping each block separately (each block to norm c). The norm is one"
-                    + " number over all five blocks together, and every block is scaled by the same factor c/‖g‖,"
-                    + " so the direction of the whole gradient stays the same.";
+            return Messages.text("sgd.hint.clips-per-block");
         }
         if (norm < c && norm > 0 && matchesAll(out, scaled(in, c / norm))) {
-            return "A gradient whose norm ‖g‖ = " + Expect.fmt(norm) + " is already ≤ c was scaled up to norm c: only clip"
-                    + " when ‖g‖ > c; otherwise return the gradient unchanged (as a copy).";
+            return Messages.text("sgd.hint.scaled-up", Expect.fmt(norm));
         }
         if (norm > c && matchesAll(out, scaled(in, norm / c))) {
-            return "The scale factor is upside down: multiply by c/‖g‖ (which is < 1), not ‖g‖/c.";
+            return Messages.text("sgd.hint.factor-upside-down");
         }
         double squares = norm * norm;
         if (squares > c && matchesAll(out, scaled(in, c / squares))) {
-            return "It looks like the squared norm Σg² was used: take the square root, ‖g‖ = sqrt(Σg²).";
+            return Messages.text("sgd.hint.no-sqrt");
         }
         for (int skip = 0; skip < 5; skip++) {
             List<SimpleMatrix> rest = new ArrayList<>(in);
             rest.remove(skip);
             double partial = norm(rest);
             if (partial != norm && partial > c && matchesAll(out, scaled(in, c / partial))) {
-                return "It looks like the norm left out block " + GRAD_BLOCKS.get(skip) + ": ‖g‖ sums the squares of all"
-                        + " five blocks (dU, dW, dV, db_a, db_y).";
+                return Messages.text("sgd.hint.norm-left-out-block", GRAD_BLOCKS.get(skip));
             }
         }
         if (norm > c) {
@@ -327,7 +327,7 @@ public class SgdChecks extends ComponentChecks {
                 if (matchesAll(out.subList(only, only + 1), scaled(in.subList(only, only + 1), c / norm))) {
                     for (int other = 0; other < 5; other++) {
                         if (other != only && matches(out.get(other), in.get(other)) && in.get(other).elementMaxAbs() > 0) {
-                            return "Block " + GRAD_BLOCKS.get(other) + " was not scaled: every block is multiplied by c/‖g‖.";
+                            return Messages.text("sgd.hint.block-not-scaled", GRAD_BLOCKS.get(other));
                         }
                     }
                 }
@@ -339,22 +339,22 @@ public class SgdChecks extends ComponentChecks {
     /** The most likely cause of a wrong clipByValue(g, c). */
     static String clipValueHint(RnnGradients g, double c, RnnGradients got) {
         if (got == null) {
-            return "Return new gradients, never null.";
+            return Messages.text("sgd.hint.return-new-grads-not-null");
         }
         List<SimpleMatrix> in = g.blocks(), out = got.blocks();
         if (matchesAll(out, map(in, v -> Math.min(c, v))) && !matchesAll(in, map(in, v -> Math.min(c, v)))) {
-            return "Only the upper side was clamped: entries below −c must become −c too, min(c, max(−c, g)).";
+            return Messages.text("sgd.hint.upper-only");
         }
         if (matchesAll(out, map(in, v -> Math.max(-c, v)))) {
-            return "Only the lower side was clamped: entries above c must become c too, min(c, max(−c, g)).";
+            return Messages.text("sgd.hint.lower-only");
         }
         if (matchesAll(out, map(in, v -> Math.min(c, Math.abs(v))))) {
-            return "The sign was lost: clamp g itself to [−c, c], don't take |g|.";
+            return Messages.text("sgd.hint.sign-lost");
         }
         if (matchesAll(out, in)) {
-            return "The gradient came back unchanged although some entries are outside [−c, c].";
+            return Messages.text("sgd.hint.value-unchanged");
         }
-        return "Each entry must become min(c, max(−c, g)); entries already inside [−c, c] stay as they are.";
+        return Messages.text("sgd.hint.clip-value-rule");
     }
 
     private static void compareGrads(String where, String context, RnnGradients expected, RnnGradients got,
@@ -366,16 +366,19 @@ public class SgdChecks extends ComponentChecks {
             Tolerance tol, String hint) {
         requireGrads(got, where);
         for (int b = 0; b < 5; b++) {
-            Expect.close(where + ": block " + GRAD_BLOCKS.get(b), context, expected.get(b), got.blocks().get(b), tol, hint);
+            Expect.close(Messages.text("sgd.where.block", where, GRAD_BLOCKS.get(b)), context, expected.get(b),
+                    got.blocks().get(b), tol, hint);
         }
     }
 
     private static void requireParams(RnnParameters p, String where) {
-        Expect.that(p != null, where + " returned null.", "Return new parameters: RnnParameters.ofBlocks(…) or new RnnParameters(…).");
+        Expect.that(p != null, Messages.text("sgd.fail.returned-null", where),
+                Messages.text("sgd.hint.return-new-params"));
     }
 
     private static void requireGrads(RnnGradients g, String where) {
-        Expect.that(g != null, where + " returned null.", "Return new gradients: new RnnGradients(…).");
+        Expect.that(g != null, Messages.text("sgd.fail.returned-null", where),
+                Messages.text("sgd.hint.return-new-grads"));
     }
 
     private static void unchanged(String method, String argument, List<String> names, List<SimpleMatrix> before,
@@ -384,10 +387,8 @@ public class SgdChecks extends ComponentChecks {
             SimpleMatrix x = before.get(b), y = after.get(b);
             for (int i = 0; i < x.getNumElements(); i++) {
                 if (Double.compare(x.get(i), y.get(i)) != 0 && !(x.get(i) == y.get(i))) {
-                    Expect.fail("Your " + method + " modified its argument " + argument + ": block " + names.get(b)
-                            + " entry " + i + " was " + Expect.fmt(x.get(i)) + " before the call and "
-                            + Expect.fmt(y.get(i)) + " after it. Return new matrices instead."
-                            + (hint == null ? "" : " " + hint));
+                    Expect.fail(Messages.text("sgd.fail.modified-argument", method, argument, names.get(b), i,
+                            Expect.fmt(x.get(i)), Expect.fmt(y.get(i))) + (hint == null ? "" : " " + hint));
                 }
             }
         }
@@ -397,21 +398,18 @@ public class SgdChecks extends ComponentChecks {
     private static void notAliased(String method, List<SimpleMatrix> result, List<String> names, List<SimpleMatrix> args1,
             List<SimpleMatrix> args2) {
         if (result == null) {
-            Expect.fail(method + " returned null. Return new matrices.");
+            Expect.fail(Messages.text("sgd.fail.returned-null-matrices", method));
         }
         for (int b = 0; b < result.size(); b++) {
             SimpleMatrix x = result.get(b);
             for (SimpleMatrix a : args1) {
                 if (x == a) {
-                    Expect.fail("Your " + method + " returned its argument's matrix as block " + names.get(b)
-                            + " of the result. Return new matrices (copy() it), so that changing the result can"
-                            + " never change the caller's θ or g.");
+                    Expect.fail(Messages.text("sgd.fail.returned-argument", method, names.get(b)));
                 }
             }
             for (SimpleMatrix a : args2) {
                 if (x == a) {
-                    Expect.fail("Your " + method + " returned the gradient's matrix as block " + names.get(b)
-                            + " of the new parameters. Return new matrices.");
+                    Expect.fail(Messages.text("sgd.fail.returned-gradient-matrix", method, names.get(b)));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.rnnautograder.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnautograder.suite.SuiteHarness.assertAllNotImplemented;
 import static org.rnnautograder.suite.SuiteHarness.assertAllPass;
@@ -9,6 +10,8 @@ import static org.rnnautograder.suite.SuiteHarness.assertFails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
 import org.rnnautograder.assignment.NotImplementedYetException;
@@ -17,6 +20,8 @@ import org.rnnautograder.assignment.RnnParameters;
 import org.rnnautograder.assignment.Sgd;
 import org.rnnautograder.assignment.Submission;
 import org.rnnautograder.grading.CheckResult;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 import submission.RnnSubmission;
 
 class SgdChecksTest {
@@ -218,5 +223,87 @@ class SgdChecksTest {
     @Test
     void notImplemented() {
         assertAllNotImplemented(run(Bug.NOT_IMPLEMENTED), CHECKS);
+    }
+
+    // ------------------------------------------------------------------ the same failures in Chinese
+
+    /** Runs the checks against {@code bug} with every message in Chinese. */
+    private static Map<String, CheckResult> runInChinese(Bug bug) {
+        Language before = Messages.use(Language.ZH);
+        try {
+            return run(bug);
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /** Asserts that nothing SgdChecks itself writes is left in English (Expect's and Property's frames aside). */
+    private static void assertNoSgdEnglish(CheckResult r) {
+        for (String english : List.of("block ", "fixture", "most likely", "It looks like", "Return new", "learning rate",
+                "Your ", "random ")) {
+            assertFalse(r.message().contains(english), r.id() + ": English \"" + english + "\" in " + r.message());
+        }
+    }
+
+    /** @return the groups of {@code regex}'s first match in {@code message} */
+    private static String[] facts(String regex, String message) {
+        Matcher m = Pattern.compile(regex).matcher(message);
+        assertTrue(m.find(), "no " + regex + " in " + message);
+        String[] out = new String[m.groupCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = m.group(i + 1);
+        }
+        return out;
+    }
+
+    @Test
+    void addingTheGradientInChinese() {
+        Map<String, CheckResult> zh = runInChinese(Bug.ADDS_GRADIENT);
+        assertNoSgdEnglish(assertFails(zh, "sgd.step.fixtures", "Sgd.step 的块 U", "测试用例“step", "η = ",
+                "最可能的原因：加上了梯度（θ + η g），而不是减去它", "θ' = θ − η g"));
+        CheckResult descends = assertFails(zh, "sgd.step.descends", "损失上升了或没有变", "最可能的原因", "seed");
+        assertNoSgdEnglish(descends);
+        // the same losses, learning rate and expectation as the English message gives
+        String[] en = facts("L\\(θ\\) = (\\S+) before the step, L\\(θ'\\) = (\\S+) after it \\(η = (\\S+), expected about "
+                + "(\\S+)\\)\\.", run(Bug.ADDS_GRADIENT).get("sgd.step.descends").message());
+        assertTrue(descends.message().contains("更新前 L(θ) = " + en[0] + "，更新后 L(θ') = " + en[1] + "（η = " + en[2]
+                + "，预期约为 " + en[3] + "）。"), descends.message());
+    }
+
+    @Test
+    void forgettingBlockByInChinese() {
+        Map<String, CheckResult> zh = runInChinese(Bug.FORGETS_B_Y);
+        assertNoSgdEnglish(assertFails(zh, "sgd.step.fixtures", "Sgd.step 的块 b_y", "块 b_y 没有更新", "是不是漏掉了它",
+                "（U、W、V、b_a、b_y）"));
+    }
+
+    @Test
+    void clippingBugsInChinese() {
+        CheckResult normZh = assertFails(runInChinese(Bug.NORM_WITHOUT_DB_Y), "sgd.clip-norm.property",
+                "看起来计算范数时漏掉了块 db_y", "dU、dW、dV、db_a、db_y", "seed");
+        assertNoSgdEnglish(normZh);
+        String[] en = facts("has norm (\\S+), above the bound c = (\\S+) \\(‖g‖ was (\\S+)\\)\\.",
+                run(Bug.NORM_WITHOUT_DB_Y).get("sgd.clip-norm.property").message());
+        assertTrue(normZh.message().contains("裁剪后的梯度范数为 " + en[0] + "，超过了上界 c = " + en[1] + "（裁剪前 ‖g‖ 为 "
+                + en[2] + "）。"), normZh.message());
+
+        assertNoSgdEnglish(assertFails(runInChinese(Bug.CLIPS_PER_BLOCK), "sgd.clip-norm.fixtures",
+                "Sgd.clipByGlobalNorm(g, 1) 的块 dU", "测试用例“", "‖g‖ = ", "对每个块分别做了裁剪", "c/‖g‖"));
+        assertNoSgdEnglish(assertFails(runInChinese(Bug.CLAMPS_UPPER_ONLY), "sgd.clip-value",
+                "Sgd.clipByValue(g, 1) 的块", "只截断了上侧", "−c", "min(c, max(−c, g))"));
+    }
+
+    @Test
+    void changingTheArgumentsInChinese() {
+        CheckResult zh = assertFails(runInChinese(Bug.STEPS_IN_PLACE), "sgd.inputs-untouched",
+                "你的 Sgd.step 修改了传入的参数 params θ", "请改为返回新的矩阵", "不要原地修改 θ", "SimpleMatrix.minus");
+        assertNoSgdEnglish(zh);
+        String[] en = facts("block (\\S+) entry (\\d+) was (\\S+) before the call and (\\S+) after it",
+                run(Bug.STEPS_IN_PLACE).get("sgd.inputs-untouched").message());
+        assertTrue(zh.message().contains("块 " + en[0] + " 的元素 " + en[1] + " 调用前是 " + en[2] + "，调用后是 " + en[3]
+                + "。"), zh.message());
+
+        assertNoSgdEnglish(assertFails(runInChinese(Bug.RETURNS_GRADS_BELOW_BOUND), "sgd.inputs-untouched",
+                "你的 Sgd.clipByGlobalNorm（范数低于上界时）", "结果的块 dU", "copy()"));
     }
 }
