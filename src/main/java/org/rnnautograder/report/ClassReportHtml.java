@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.rnnautograder.grading.CheckResult;
 import org.rnnautograder.grading.SubmissionResult;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * {@code report.html} for a class: size, mean and median score, a score histogram (bins of 10 points), every check's
  * pass rate across the class, lowest first (the checks most students fail), and every submission with its score
- * and a relative link to {@code <submission>/feedback.html}. Self-contained like {@link FeedbackHtml}.
+ * and a relative link to {@code <submission>/feedback.html}. Self-contained like {@link FeedbackHtml}, and like it in
+ * the current language.
  *
  * <p>A check's pass rate is over the whole class: a submission that did not run (or lacks the check) counts as not
  * passing it.
@@ -102,15 +104,18 @@ public final class ClassReportHtml {
         int[] scores = scores(results);
         int maxPossible = results.stream().mapToInt(r -> ResultView.totals(r).possible()).max().orElse(0);
         StringBuilder b = new StringBuilder();
-        b.append("<header>\n<h1>RNN assignment — class report</h1>\n<dl class=\"meta\">\n");
-        meta(b, "Submissions", Integer.toString(results.size()));
-        meta(b, "Mean score", results.isEmpty() ? "—" : ResultView.decimal(Math.round(mean(scores) * 100) / 100.0) + " / " + maxPossible);
-        meta(b, "Median score", results.isEmpty() ? "—" : ResultView.decimal(median(scores)) + " / " + maxPossible);
+        b.append("<header>\n<h1>").append(h(Messages.text("report.class.title"))).append("</h1>\n<dl class=\"meta\">\n");
+        meta(b, Messages.text("report.class.submission-count"), Integer.toString(results.size()));
+        meta(b, Messages.text("report.class.mean"),
+                results.isEmpty() ? "—" : ResultView.decimal(Math.round(mean(scores) * 100) / 100.0) + " / " + maxPossible);
+        meta(b, Messages.text("report.class.median"),
+                results.isEmpty() ? "—" : ResultView.decimal(median(scores)) + " / " + maxPossible);
         Map<SubmissionResult.Status, Integer> byStatus = new LinkedHashMap<>();
         results.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
         StringBuilder st = new StringBuilder();
-        byStatus.forEach((s, n) -> st.append(st.length() == 0 ? "" : ", ").append(n).append(' ').append(ResultView.statusWord(s)));
-        meta(b, "Status", st.length() == 0 ? "—" : st.toString());
+        byStatus.forEach((s, n) -> st.append(st.length() == 0 ? "" : Messages.text("report.class.status-separator"))
+                .append(Messages.text("report.class.status-count", n, ResultView.statusWord(s))));
+        meta(b, Messages.text("report.meta.status"), st.length() == 0 ? "—" : st.toString());
         b.append("</dl>\n</header>\n");
 
         if (!results.isEmpty()) {
@@ -121,18 +126,30 @@ public final class ClassReportHtml {
                 labels.add((10 * i) + "–" + (i == bins.length - 1 ? top(scores, maxPossible) : 10 * i + 9));
                 counts[i] = bins[i];
             }
-            b.append("<section id=\"histogram\">\n<h2>Scores</h2>\n<figure>\n")
-                    .append(SvgPlot.bars("score histogram", "score (points)", "submissions", labels, counts, SvgPlot.Scale.LINEAR))
-                    .append("\n<figcaption>Number of submissions per 10-point score bin.</figcaption>\n</figure>\n</section>\n");
+            b.append("<section id=\"histogram\">\n<h2>").append(h(Messages.text("report.class.scores")))
+                    .append("</h2>\n<figure>\n")
+                    .append(SvgPlot.bars(Messages.text("report.chart.histogram.title"),
+                            Messages.text("report.chart.histogram.x"), Messages.text("report.chart.histogram.y"), labels,
+                            counts, SvgPlot.Scale.LINEAR))
+                    .append("\n<figcaption>").append(h(Messages.text("report.class.histogram-caption")))
+                    .append("</figcaption>\n</figure>\n</section>\n");
         }
 
         List<CheckStat> stats = checkStats(results);
         if (!stats.isEmpty()) {
-            b.append("<section id=\"checks\">\n<h2>Checks, hardest first</h2>\n<p>Pass rate over all ").append(results.size())
-                    .append(" submissions (one that did not run counts as not passing).</p>\n<table>\n<thead><tr><th>check</th>"
-                            + "<th>id</th><th class=\"num\">points</th><th class=\"num\">pass rate</th><th class=\"num\">passed</th>"
-                            + "<th class=\"num\">failed</th><th class=\"num\">not implemented</th><th class=\"num\">skipped</th>"
-                            + "<th class=\"num\">did not run</th></tr></thead>\n<tbody>\n");
+            b.append("<section id=\"checks\">\n<h2>").append(h(Messages.text("report.class.checks-hardest-first")))
+                    .append("</h2>\n<p>").append(h(Messages.text("report.class.pass-rate-note", results.size())))
+                    .append("</p>\n<table>\n<thead><tr>")
+                    .append(HtmlPage.th("", Messages.text("report.col.check")))
+                    .append(HtmlPage.th("", Messages.text("report.col.id")))
+                    .append(HtmlPage.th("num", Messages.text("report.col.worth")))
+                    .append(HtmlPage.th("num", Messages.text("report.col.pass-rate")))
+                    .append(HtmlPage.th("num", Messages.text("report.check-status.passed")))
+                    .append(HtmlPage.th("num", Messages.text("report.check-status.failed")))
+                    .append(HtmlPage.th("num", Messages.text("report.check-status.not-implemented")))
+                    .append(HtmlPage.th("num", Messages.text("report.check-status.skipped")))
+                    .append(HtmlPage.th("num", Messages.text("report.col.did-not-run")))
+                    .append("</tr></thead>\n<tbody>\n");
             for (CheckStat s : stats) {
                 b.append("<tr><td>").append(h(s.component() + " — " + s.title())).append("</td><td>").append(h(s.id()))
                         .append("</td><td class=\"num\">").append(s.points()).append("</td><td class=\"num\">")
@@ -144,8 +161,13 @@ public final class ClassReportHtml {
             b.append("</tbody>\n</table>\n</section>\n");
         }
 
-        b.append("<section id=\"submissions\">\n<h2>Submissions</h2>\n<table>\n<thead><tr><th>submission</th><th>status</th>"
-                + "<th class=\"num\">score</th><th>seed</th></tr></thead>\n<tbody>\n");
+        b.append("<section id=\"submissions\">\n<h2>").append(h(Messages.text("report.class.submissions")))
+                .append("</h2>\n<table>\n<thead><tr>")
+                .append(HtmlPage.th("", Messages.text("report.col.submission")))
+                .append(HtmlPage.th("", Messages.text("report.col.status")))
+                .append(HtmlPage.th("num", Messages.text("report.col.score")))
+                .append(HtmlPage.th("", Messages.text("report.col.seed")))
+                .append("</tr></thead>\n<tbody>\n");
         for (SubmissionResult r : results) {
             ScoreTable.Totals t = ResultView.totals(r);
             b.append("<tr><td><a href=\"").append(h(feedbackLink(r.submission()))).append("\">").append(h(r.submission()))
@@ -153,7 +175,7 @@ public final class ClassReportHtml {
                     .append(t.earned()).append('/').append(t.possible()).append("</td><td>").append(r.seed()).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n</section>\n");
-        return HtmlPage.page("RNN assignment — class report", b.toString());
+        return HtmlPage.page(Messages.text("report.class.title"), b.toString());
     }
 
     /** @return the relative link to a submission's feedback page, its folder name percent-encoded */

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 import org.rnnautograder.grading.CheckResult;
 import org.rnnautograder.grading.SubmissionResult;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * {@code feedback.md} for a student: header (submission, score, seed, version, isolation), score table by
  * component, one section per failed check (its paragraph and, in a fenced block, what the code printed), the
  * checks not implemented yet, the skipped checks and why, and every check's status. Student-controlled text is
- * either escaped (inline) or fenced with a fence longer than any backtick run it contains.
+ * either escaped (inline) or fenced with a fence longer than any backtick run it contains. Headings, labels and
+ * sentences are in the current language ({@link Messages#language()}).
  */
 public final class FeedbackMarkdown {
     private FeedbackMarkdown() {}
@@ -18,40 +20,47 @@ public final class FeedbackMarkdown {
     public static String render(SubmissionResult r) {
         ScoreTable.Totals t = ResultView.totals(r);
         StringBuilder md = new StringBuilder();
-        md.append("# RNN assignment — feedback for ").append(Escaping.markdownInline(r.submission())).append("\n\n");
-        md.append("**Score: ").append(t.earned()).append('/').append(t.possible()).append("**");
+        md.append("# ").append(Messages.text("report.feedback.title", Escaping.markdownInline(r.submission()))).append("\n\n");
+        md.append("**").append(Messages.text("report.score", t.earned(), t.possible())).append("**");
         if (t.instructorPoints() > 0) {
-            md.append(" (").append(t.instructorPoints()).append(" more points are graded by your instructor)");
+            md.append(' ').append(Messages.text("report.instructor-points-note", t.instructorPoints()));
         }
         md.append("\n\n");
-        md.append("- Submission: ").append(Escaping.markdownInline(r.submission())).append('\n');
-        md.append("- Status: ").append(ResultView.statusWord(r.status())).append('\n');
-        md.append("- Seed: ").append(r.seed()).append(" (regrading with this seed reproduces this result)\n");
-        md.append("- Autograder version: ").append(Escaping.markdownInline(r.autograderVersion())).append('\n');
-        md.append("- Fixtures SHA-256: ").append(Escaping.markdownInline(r.fixturesHash())).append('\n');
-        md.append("- Isolation: ").append(Escaping.markdownInline(r.isolation())).append("\n\n");
+        item(md, Messages.text("report.meta.submission"), Escaping.markdownInline(r.submission()));
+        item(md, Messages.text("report.meta.status"), ResultView.statusWord(r.status()));
+        item(md, Messages.text("report.meta.seed"), Messages.text("report.meta.seed-value", r.seed()));
+        item(md, Messages.text("report.meta.version"), Escaping.markdownInline(r.autograderVersion()));
+        item(md, Messages.text("report.meta.fixtures"), Escaping.markdownInline(r.fixturesHash()));
+        item(md, Messages.text("report.meta.isolation"), Escaping.markdownInline(r.isolation()));
+        md.append('\n');
 
         String status = ResultView.statusParagraph(r);
         if (!status.isEmpty()) {
-            md.append("## Why nothing ran\n\n").append(Escaping.markdownFence(status, "text")).append('\n');
+            heading(md, Messages.text("report.why-nothing-ran"));
+            md.append(Escaping.markdownFence(status, "text")).append('\n');
         }
 
         List<ResultView.ComponentRow> rows = ResultView.componentRows(r);
         if (!rows.isEmpty()) {
-            md.append("## Score by component\n\n");
-            md.append("| component | points | checks | passed | by instructor |\n");
+            heading(md, Messages.text("report.score-by-component"));
+            md.append("| ").append(Messages.text("report.col.component")).append(" | ").append(Messages.text("report.col.points"))
+                    .append(" | ").append(Messages.text("report.col.checks")).append(" | ")
+                    .append(Messages.text("report.check-status.passed")).append(" | ")
+                    .append(Messages.text("report.col.by-instructor")).append(" |\n");
             md.append("|---|---:|---:|---:|---:|\n");
             for (ResultView.ComponentRow row : rows) {
                 md.append("| ").append(Escaping.markdownInline(row.component())).append(" | ").append(row.earned()).append('/')
                         .append(row.possible()).append(" | ").append(row.checks()).append(" | ").append(row.passed())
-                        .append(" | ").append(row.instructorPoints() == 0 ? "" : row.instructorPoints() + " pts").append(" |\n");
+                        .append(" | ").append(row.instructorPoints() == 0 ? "" : Messages.text("report.pts", row.instructorPoints()))
+                        .append(" |\n");
             }
-            md.append("| **total** | **").append(t.earned()).append('/').append(t.possible()).append("** | | | |\n\n");
+            md.append("| **").append(Messages.text("report.total")).append("** | **").append(t.earned()).append('/')
+                    .append(t.possible()).append("** | | | |\n\n");
         }
 
         List<CheckResult> failed = ResultView.withStatus(r, CheckResult.Status.FAILED);
         if (!failed.isEmpty()) {
-            md.append("## What to fix\n\n");
+            heading(md, Messages.text("report.what-to-fix"));
             for (CheckResult c : failed) {
                 md.append("### ✗ ").append(Escaping.markdownInline(ResultView.name(c))).append(" (")
                         .append(Escaping.markdownInline(c.id())).append(", 0/").append(c.points()).append(")\n\n");
@@ -61,11 +70,11 @@ public final class FeedbackMarkdown {
         }
         List<CheckResult> notYet = ResultView.withStatus(r, CheckResult.Status.NOT_IMPLEMENTED);
         if (!notYet.isEmpty()) {
-            md.append("## Not implemented yet\n\n");
+            heading(md, Messages.text("report.not-implemented-yet"));
             for (CheckResult c : notYet) {
                 md.append("- ").append(Escaping.markdownInline(ResultView.name(c))).append(" (")
                         .append(Escaping.markdownInline(c.id())).append(", 0/").append(c.points()).append("): ")
-                        .append(Escaping.markdownInline(c.message().strip())).append('\n');
+                        .append(Escaping.markdownInline(ResultView.notImplementedMessage(c.message()))).append('\n');
             }
             md.append('\n');
             for (CheckResult c : notYet) {
@@ -74,13 +83,14 @@ public final class FeedbackMarkdown {
         }
         List<CheckResult> skipped = ResultView.withStatus(r, CheckResult.Status.SKIPPED);
         if (!skipped.isEmpty()) {
-            md.append("## Skipped\n\n");
+            heading(md, Messages.text("report.skipped"));
             for (CheckResult c : skipped) {
                 md.append("- ").append(Escaping.markdownInline(ResultView.name(c))).append(" (")
                         .append(Escaping.markdownInline(c.id())).append("): ")
-                        .append(Escaping.markdownInline(c.message().isBlank() ? "no reason given" : c.message().strip()));
+                        .append(Escaping.markdownInline(c.message().isBlank() ? Messages.text("report.no-reason")
+                                : c.message().strip()));
                 if (c.needsReference()) {
-                    md.append(" — ").append(c.points()).append(" points graded by your instructor");
+                    md.append(" — ").append(Messages.text("report.skipped.instructor-points", c.points()));
                 }
                 md.append('\n');
             }
@@ -89,19 +99,31 @@ public final class FeedbackMarkdown {
 
         if (!r.checks().isEmpty()) {
             Map<String, String> numbers = ResultView.numbers(r);
-            md.append("## All checks\n\n| # | check | id | status | points |\n|---|---|---|---|---:|\n");
+            heading(md, Messages.text("report.all-checks"));
+            md.append("| # | ").append(Messages.text("report.col.check")).append(" | ").append(Messages.text("report.col.id"))
+                    .append(" | ").append(Messages.text("report.col.status")).append(" | ")
+                    .append(Messages.text("report.col.points")).append(" |\n|---|---|---|---|---:|\n");
             for (CheckResult c : r.checks()) {
                 md.append("| ").append(numbers.get(c.id())).append(" | ").append(Escaping.markdownInline(ResultView.name(c)))
                         .append(" | ").append(Escaping.markdownInline(c.id())).append(" | ")
-                        .append(c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" | ")
+                        .append(ResultView.statusWord(c.status())).append(" | ")
                         .append(c.earned()).append('/').append(ResultView.countedPoints(c)).append(" |\n");
             }
             md.append('\n');
         }
         if (!r.evidence().isEmpty()) {
-            md.append("Plots of your training loss and gradient errors are in feedback.html.\n");
+            md.append(Messages.text("report.plots-in-html")).append('\n');
         }
         return md.toString();
+    }
+
+    private static void heading(StringBuilder md, String text) {
+        md.append("## ").append(text).append("\n\n");
+    }
+
+    /** Appends "- label: value" ({@code value} already safe Markdown). */
+    private static void item(StringBuilder md, String label, String value) {
+        md.append("- ").append(Messages.text("report.label-value", label, value)).append('\n');
     }
 
     private static void paragraph(StringBuilder md, String message) {
@@ -119,11 +141,10 @@ public final class FeedbackMarkdown {
     private static void printed(StringBuilder md, SubmissionResult r, CheckResult c) {
         String out = ResultView.printed(r, c);
         if (!out.isEmpty()) {
-            md.append("Your code printed");
-            if (c.status() == CheckResult.Status.NOT_IMPLEMENTED) {
-                md.append(" (").append(Escaping.markdownInline(c.id())).append(')');
-            }
-            md.append(":\n\n").append(Escaping.markdownFence(out, "text")).append('\n');
+            md.append(c.status() == CheckResult.Status.NOT_IMPLEMENTED
+                    ? Messages.text("report.printed-during", Escaping.markdownInline(c.id()))
+                    : Messages.text("report.printed"));
+            md.append("\n\n").append(Escaping.markdownFence(out, "text")).append('\n');
         }
     }
 }

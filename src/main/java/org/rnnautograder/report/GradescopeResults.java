@@ -8,6 +8,7 @@ import java.util.Map;
 import org.rnnautograder.fixtures.Json;
 import org.rnnautograder.grading.CheckResult;
 import org.rnnautograder.grading.SubmissionResult;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Gradescope's autograder {@code results.json} (https://gradescope-autograders.readthedocs.io/en/latest/specs/).
@@ -20,6 +21,10 @@ import org.rnnautograder.grading.SubmissionResult;
  *
  * <p>Each test, in this order: {@code name} ("Component — title"), {@code number} ("c.k"), {@code score},
  * {@code max_score}, {@code status} ("passed" / "failed"), {@code output}, {@code visibility} ("visible").
+ *
+ * <p>The {@code output} texts are for the student, in the current language ({@link Messages#language()}); field
+ * names and the values programs read ({@code status}, {@code visibility}, {@code extra_data}) are the same in every
+ * language.
  *
  * <p>Text is passed through as is, except for the control characters XML also forbids (NUL, ESC, …): JSON could
  * escape them, but a NUL in a string is refused by many stores downstream (PostgreSQL's text and jsonb among them).
@@ -72,9 +77,9 @@ public final class GradescopeResults {
     }
 
     private static String summary(SubmissionResult r, ScoreTable.Totals t) {
-        StringBuilder out = new StringBuilder("Score: " + t.earned() + "/" + t.possible() + ".");
+        StringBuilder out = new StringBuilder(Messages.text("report.gradescope.score", t.earned(), t.possible()));
         if (t.instructorPoints() > 0) {
-            out.append(' ').append(t.instructorPoints()).append(" more points are graded by your instructor.");
+            out.append(' ').append(Messages.text("report.gradescope.instructor-points", t.instructorPoints()));
         }
         out.append(' ').append(ResultView.provenance(r));
         String status = ResultView.statusParagraph(r);
@@ -87,20 +92,22 @@ public final class GradescopeResults {
     private static String testOutput(SubmissionResult r, CheckResult c) {
         StringBuilder out = new StringBuilder();
         switch (c.status()) {
-            case PASSED -> out.append("Passed (").append(c.id()).append(").");
+            case PASSED -> out.append(Messages.text("report.gradescope.passed", c.id()));
             case FAILED -> out.append(c.message().strip());
-            case NOT_IMPLEMENTED -> out.append(c.message().strip()).append(c.message().contains("not implemented")
-                    ? "" : " — not implemented yet.");
+            case NOT_IMPLEMENTED -> out.append(ResultView.notImplementedMethod(c.message()).isPresent()
+                    ? ResultView.notImplementedMessage(c.message())
+                    : Messages.text("report.gradescope.not-implemented", c.message().strip()));
             case SKIPPED -> {
-                out.append("Skipped: ").append(c.message().isBlank() ? "no reason given." : c.message().strip());
+                out.append(Messages.text("report.gradescope.skipped", c.message().isBlank()
+                        ? Messages.text("report.gradescope.no-reason") : c.message().strip()));
                 if (c.needsReference()) {
-                    out.append("\nThis check (").append(c.points()).append(" points) is graded by your instructor.");
+                    out.append('\n').append(Messages.text("report.gradescope.instructor-check", c.points()));
                 }
             }
         }
         String printed = ResultView.printed(r, c);
         if (!printed.isEmpty()) {
-            out.append("\n\nYour code printed:\n").append(printed);
+            out.append("\n\n").append(Messages.text("report.printed")).append('\n').append(printed);
         }
         return out.toString();
     }

@@ -1,6 +1,11 @@
 package org.rnnautograder.report;
 
-/** The shell every HTML report shares: UTF-8, {@code lang}, viewport, inline CSS; no external resource, no script. */
+import org.rnnautograder.i18n.Messages;
+
+/**
+ * The shell every HTML report shares: UTF-8, {@code lang} (the current language's, {@code en} or {@code zh-CN}),
+ * viewport, inline CSS; no external resource, no script.
+ */
 final class HtmlPage {
     private HtmlPage() {}
 
@@ -23,9 +28,14 @@ final class HtmlPage {
 
     /** @return a complete HTML5 document; {@code title} is escaped here, {@code body} must already be safe HTML */
     static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        return "<!DOCTYPE html>\n<html lang=\"" + Messages.language().htmlTag() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + Escaping.html(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
                 + body + "</body>\n</html>\n";
+    }
+
+    /** @return a table header cell holding {@code text} (escaped here), with CSS class {@code cssClass} unless "" */
+    static String th(String cssClass, String text) {
+        return (cssClass.isEmpty() ? "<th>" : "<th class=\"" + cssClass + "\">") + Escaping.html(text) + "</th>";
     }
 }

@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.rnnautograder.grading.CheckResult;
 import org.rnnautograder.grading.SubmissionResult;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * What every report derives from a {@link SubmissionResult} the same way: the totals (those of {@link ScoreTable}),
- * the stable check numbers, the summary sentences, the per-component rows.
+ * the stable check numbers, the summary sentences, the per-component rows. Sentences and words come from the
+ * catalogue in the current language ({@link Messages#language()}).
  */
 public final class ResultView {
     private ResultView() {}
@@ -72,8 +76,7 @@ public final class ResultView {
 
     /** @return the provenance sentence: seed, version, fixtures, isolation */
     public static String provenance(SubmissionResult r) {
-        return "Seed " + r.seed() + ", autograder " + r.autograderVersion() + ", fixtures SHA-256 " + r.fixturesHash()
-                + ". Isolation: " + r.isolation();
+        return Messages.text("report.provenance", r.seed(), r.autograderVersion(), r.fixturesHash(), r.isolation());
     }
 
     /** @return why the suite did not run (message and compiler output), or "" when it ran */
@@ -82,23 +85,66 @@ public final class ResultView {
             return "";
         }
         StringBuilder out = new StringBuilder(switch (r.status()) {
-            case COMPILE_ERROR -> "Your submission does not compile, so no check could run.";
-            case NOT_LOADED -> "Your submission compiled, but its entry point could not be loaded, so no check could run.";
-            case INTERNAL_ERROR -> "The autograder failed on this submission (not your fault); your instructor has been told.";
+            case COMPILE_ERROR -> Messages.text("report.status.compile-error");
+            case NOT_LOADED -> Messages.text("report.status.not-loaded");
+            case INTERNAL_ERROR -> Messages.text("report.status.internal-error");
             default -> "";
         });
         if (!r.message().isBlank()) {
             out.append("\n\n").append(r.message().strip());
         }
         if (!r.compileErrors().isEmpty()) {
-            out.append("\n\nCompiler messages:\n").append(String.join("\n", r.compileErrors()));
+            out.append("\n\n").append(Messages.text("report.compiler-messages")).append('\n')
+                    .append(String.join("\n", r.compileErrors()));
         }
         return out.toString();
     }
 
-    /** @return "graded", "compile error", "not loaded", "internal error" */
+    /** @return "graded", "compile error", "not loaded", "internal error" (in the current language) */
     public static String statusWord(SubmissionResult.Status s) {
-        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return switch (s) {
+            case GRADED -> Messages.text("report.submission-status.graded");
+            case COMPILE_ERROR -> Messages.text("report.submission-status.compile-error");
+            case NOT_LOADED -> Messages.text("report.submission-status.not-loaded");
+            case INTERNAL_ERROR -> Messages.text("report.submission-status.internal-error");
+        };
+    }
+
+    /** @return "passed", "failed", "not implemented", "skipped" (in the current language) */
+    public static String statusWord(CheckResult.Status s) {
+        return switch (s) {
+            case PASSED -> Messages.text("report.check-status.passed");
+            case FAILED -> Messages.text("report.check-status.failed");
+            case NOT_IMPLEMENTED -> Messages.text("report.check-status.not-implemented");
+            case SKIPPED -> Messages.text("report.check-status.skipped");
+        };
+    }
+
+    /**
+     * @return the message of a check that is not implemented yet, as shown: when it was built by
+     *         {@code failure.not-implemented} in any language ("RnnCell.forward — not implemented yet"), that message
+     *         in the current language; otherwise the message as it is (stripped)
+     */
+    public static String notImplementedMessage(String message) {
+        return notImplementedMethod(message).map(method -> Messages.text("failure.not-implemented", method))
+                .orElse(message.strip());
+    }
+
+    /**
+     * @return the method named by {@code message} when it is a {@code failure.not-implemented} message in some
+     *         language, else empty
+     */
+    static Optional<String> notImplementedMethod(String message) {
+        String m = message.strip();
+        for (Language language : Language.values()) {
+            String pattern = Messages.text(language, "failure.not-implemented", "\u0000");
+            int at = pattern.indexOf('\u0000');
+            String before = pattern.substring(0, at), after = pattern.substring(at + 1);
+            if (m.length() > before.length() + after.length() && m.startsWith(before) && m.endsWith(after)) {
+                return Optional.of(m.substring(before.length(), m.length() - after.length()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the checks with the given status, in suite order */

@@ -3,12 +3,15 @@ package org.rnnautograder.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rnnautograder.i18n.Messages;
 
 /**
  * Small, dependency-free inline SVG charts for the HTML reports: a bar chart and a line chart, each with axes,
  * ticks, axis labels and a title. Values that are not finite (NaN, ±∞: a diverging training run) are not drawn;
  * the chart says how many there were. Every bar and point carries a {@code <title>} so hovering shows its value
- * (no JavaScript). Output depends only on the arguments, so reports stay byte-for-byte reproducible.
+ * (no JavaScript). Output depends only on the arguments and the language, so reports stay byte-for-byte
+ * reproducible. The callers give the title and axis labels; the chart's own words (the log-scale mark, the note
+ * about values not drawn) are in the current language ({@link Messages#language()}).
  */
 public final class SvgPlot {
     /** The y axis' scale. */
@@ -64,7 +67,8 @@ public final class SvgPlot {
             double w = Math.max(1, slot * 0.72);
             out.append("<rect x=\"").append(num(cx - w / 2)).append("\" y=\"").append(num(Math.min(y0, y1)))
                     .append("\" width=\"").append(num(w)).append("\" height=\"").append(num(Math.max(0.5, Math.abs(y1 - y0))))
-                    .append("\" fill=\"#4c78a8\"><title>").append(Escaping.html(xLabel + " " + labels.get(i) + ": " + label(v)))
+                    .append("\" fill=\"#4c78a8\"><title>")
+                    .append(Escaping.html(Messages.text("report.chart.point", xLabel, labels.get(i), label(v))))
                     .append("</title></rect>\n");
         }
         return close(out, f, xLabel, yLabel);
@@ -107,7 +111,7 @@ public final class SvgPlot {
                 if (f.drawable(values[i])) {
                     out.append("<circle cx=\"").append(num(xOf(i, n))).append("\" cy=\"").append(num(f.y(values[i])))
                             .append("\" r=\"3\" fill=\"#e45756\"><title>")
-                            .append(Escaping.html(xLabel + " " + (firstX + i) + ": " + label(values[i])))
+                            .append(Escaping.html(Messages.text("report.chart.point", xLabel, firstX + i, label(values[i]))))
                             .append("</title></circle>\n");
                 }
             }
@@ -156,12 +160,14 @@ public final class SvgPlot {
                 .append("\" y2=\"").append(TOP + PH).append("\" stroke=\"#333\"/>\n");
         out.append("<text x=\"").append(LEFT + PW / 2).append("\" y=\"").append(HEIGHT - 12)
                 .append("\" text-anchor=\"middle\" font-size=\"12\">").append(Escaping.html(xLabel)).append("</text>\n");
-        String y = yLabel + (f.log ? " (log scale)" : "");
+        String y = f.log ? Messages.text("report.chart.log-scale", yLabel) : yLabel;
         out.append("<text transform=\"translate(16 ").append(TOP + PH / 2).append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">")
                 .append(Escaping.html(y)).append("</text>\n");
-        String note = f.finite == 0 ? "no finite values to plot"
-                : f.notDrawn > 0 ? f.notDrawn + (f.notDrawn == 1 ? " value" : " values") + " not drawn (NaN, ±∞"
-                        + (f.log ? " or ≤ 0" : "") + ")" : "";
+        String why = f.log ? Messages.text("report.chart.not-finite-or-positive")
+                : Messages.text("report.chart.not-finite");
+        String note = f.finite == 0 ? Messages.text("report.chart.nothing-to-plot")
+                : f.notDrawn == 1 ? Messages.text("report.chart.not-drawn.one", f.notDrawn, why)
+                : f.notDrawn > 1 ? Messages.text("report.chart.not-drawn.many", f.notDrawn, why) : "";
         if (!note.isEmpty()) {
             out.append("<text x=\"").append(LEFT + PW).append("\" y=\"").append(TOP - 6)
                     .append("\" text-anchor=\"end\" font-size=\"11\" fill=\"#b00020\">").append(Escaping.html(note)).append("</text>\n");

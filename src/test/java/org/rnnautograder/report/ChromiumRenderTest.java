@@ -1,6 +1,7 @@
 package org.rnnautograder.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,11 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnautograder.i18n.Language;
+import org.rnnautograder.i18n.Messages;
 
 /**
- * Renders feedback.html and report.html in headless Chromium: the DOM it builds holds the SVG charts and the score,
- * and a screenshot is taken (copied to target/report-preview/ for a human to look at). Skipped where
- * /usr/bin/chromium is not installed (Debian: apt-get install chromium).
+ * Renders feedback.html and report.html in headless Chromium, in English and in Chinese: the DOM it builds holds the
+ * SVG charts, the score and the headings, and a screenshot is taken (copied to target/report-preview/ for a human to
+ * look at). Skipped where /usr/bin/chromium is not installed (Debian: apt-get install chromium).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ChromiumRenderTest {
@@ -30,6 +33,8 @@ class ChromiumRenderTest {
     @TempDir
     static Path work;
     static Path out;
+    /** The same reports, written in Chinese. */
+    static Path outZh;
 
     @BeforeAll
     static void writeReports() throws IOException {
@@ -40,6 +45,16 @@ class ChromiumRenderTest {
             ReportWriter.writeSubmission(out, r);
         }
         ReportWriter.writeClass(out, Samples.all());
+        outZh = work.resolve("reports-zh");
+        Language before = Messages.use(Language.ZH);
+        try {
+            for (var r : Samples.all()) {
+                ReportWriter.writeSubmission(outZh, r);
+            }
+            ReportWriter.writeClass(outZh, Samples.all());
+        } finally {
+            Messages.use(before);
+        }
     }
 
     /** Runs Chromium headless on {@code page} with {@code mode} ("--dump-dom" or "--screenshot=..."); returns stdout. */
@@ -108,5 +123,32 @@ class ChromiumRenderTest {
         assertTrue(dom.contains("href=\"bob%2C%20%22the%20builder%22/feedback.html\""), dom);
         assertTrue(Files.isRegularFile(out.resolve(Samples.BOB).resolve("feedback.html")), "the link's target exists");
         screenshot(page, "report");
+    }
+
+    @Test
+    void chineseFeedbackPageRendersWithChineseHeadings() throws Exception {
+        Path page = outZh.resolve(Samples.BOB).resolve("feedback.html");
+        String dom = chromium(page, "--dump-dom", "feedback-zh-dom");
+        assertTrue(dom.contains("<html lang=\"zh-CN\">"), dom);
+        assertEquals(2, count(dom, "<svg"), dom);
+        for (String s : List.of("循环神经网络作业 — bob, \"the builder\" 的反馈", "得分：2/20", "各组件得分", "需要修改的地方",
+                "尚未实现", "已跳过", "全部检查项", "BPTT 梯度误差随序列长度 T 的变化", "你的每轮训练损失", "你好，世界")) {
+            assertTrue(dom.contains(s), () -> s + " in\n" + dom);
+        }
+        assertFalse(dom.contains("What to fix") || dom.contains("Score by component"), "no English heading left");
+        screenshot(page, "feedback-zh");
+    }
+
+    @Test
+    void chineseClassReportRendersWithChineseHeadings() throws Exception {
+        Path page = outZh.resolve("report.html");
+        String dom = chromium(page, "--dump-dom", "report-zh-dom");
+        assertTrue(dom.contains("<html lang=\"zh-CN\">"), dom);
+        assertEquals(1, count(dom, "<svg"), dom);
+        for (String s : List.of("循环神经网络作业 — 全班报告", "<dd>9 / 25</dd>", "分数分布", "各检查项（最难的在前）", "全部提交",
+                "25/25", "href=\"bob%2C%20%22the%20builder%22/feedback.html\"")) {
+            assertTrue(dom.contains(s), () -> s + " in\n" + dom);
+        }
+        screenshot(page, "report-zh");
     }
 }
