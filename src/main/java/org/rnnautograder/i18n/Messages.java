@@ -79,6 +79,27 @@ public final class Messages {
     /** A placeholder: a number in braces. */
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d{1,2})\\}");
 
+    /**
+     * Joins two sentences of a message, e.g. a finding and its most likely cause: with a space, as English writes
+     * them, but with none next to full-width punctuation, as Chinese writes them ("值不对。最可能的原因：…").
+     *
+     * @return {@code first} alone when {@code second} is null or empty
+     */
+    public static String join(String first, String second) {
+        if (second == null || second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        boolean tight = FULL_WIDTH.indexOf(first.charAt(first.length() - 1)) >= 0
+                || FULL_WIDTH.indexOf(second.charAt(0)) >= 0;
+        return first + (tight ? "" : " ") + second;
+    }
+
+    /** Full-width punctuation: no space is written next to it. */
+    private static final String FULL_WIDTH = "。，、；：！？）】」』”（【「『“";
+
     /** @return true if the catalogue has {@code key} */
     public static boolean has(String key) {
         return bundle(Language.EN).containsKey(key);

@@ -49,14 +49,14 @@ public abstract class ComponentChecks {
 
     /** @return the reference solution; skips the check as "graded by your instructor" where there is none */
     protected static Submission reference() {
-        Assumptions.assumeTrue(SuiteContext.reference().isPresent(), () -> Messages.text("check.skipped.by-instructor"));
+        Assumptions.assumeTrue(SuiteContext.reference().isPresent(), () -> Messages.text("skip.by-instructor"));
         return SuiteContext.reference().orElseThrow();
     }
 
 
-    /** The reason shown for checks skipped in student mode, in English (catalogue key check.skipped.by-instructor). */
+    /** The reason shown for checks skipped in student mode, in English (catalogue key skip.by-instructor). */
     public static final String GRADED_BY_INSTRUCTOR = Messages.text(org.rnnautograder.i18n.Language.EN,
-            "check.skipped.by-instructor");
+            "skip.by-instructor");
 
     /** @return the seed of this run, mixed with a check-specific salt so checks draw independent inputs */
     protected static long seed(String salt) {

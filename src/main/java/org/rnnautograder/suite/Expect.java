@@ -21,7 +21,7 @@ public final class Expect {
     /** Fails with {@code what} + {@code hint} unless {@code condition}. */
     public static void that(boolean condition, String what, String hint) {
         if (!condition) {
-            throw new CheckFailure(what + tail(hint));
+            throw new CheckFailure(Messages.join(what, hint));
         }
     }
 
@@ -38,8 +38,8 @@ public final class Expect {
             throw new CheckFailure(Messages.text("expect.null-matrix", where, context, Shapes.describe(expected)));
         }
         if (actual.getNumRows() != expected.getNumRows() || actual.getNumCols() != expected.getNumCols()) {
-            throw new CheckFailure(Messages.text("expect.wrong-shape", where, context, Shapes.describe(expected),
-                    Shapes.describe(actual)) + tail(hint));
+            throw new CheckFailure(Messages.join(Messages.text("expect.wrong-shape", where, context,
+                    Shapes.describe(expected), Shapes.describe(actual)), hint));
         }
         int worstR = -1, worstC = -1;
         double worst = -1;
@@ -59,25 +59,25 @@ public final class Expect {
             }
         }
         if (bad > 0) {
-            throw new CheckFailure(Messages.text("expect.entries-differ", where, context, bad, expected.getNumElements(),
-                    "[" + worstR + "," + worstC + "]", fmt(expected.get(worstR, worstC)),
-                    fmt(actual.get(worstR, worstC))) + tail(hint));
+            throw new CheckFailure(Messages.join(Messages.text("expect.entries-differ", where, context, bad,
+                    expected.getNumElements(), "[" + worstR + "," + worstC + "]", fmt(expected.get(worstR, worstC)),
+                    fmt(actual.get(worstR, worstC))), hint));
         }
     }
 
     /** Compares two numbers within {@code tol}. */
     public static void close(String where, String context, double expected, double actual, Tolerance tol, String hint) {
         if (!tol.accepts(expected, actual)) {
-            throw new CheckFailure(Messages.text("expect.wrong-value", where, context, fmt(expected), fmt(actual))
-                    + tail(hint));
+            throw new CheckFailure(Messages.join(Messages.text("expect.wrong-value", where, context, fmt(expected),
+                    fmt(actual)), hint));
         }
     }
 
     /** Compares two values with {@code equals}. */
     public static void equal(String where, String context, Object expected, Object actual, String hint) {
         if (!java.util.Objects.equals(expected, actual)) {
-            throw new CheckFailure(Messages.text("expect.wrong-value", where, context, show(expected), show(actual))
-                    + tail(hint));
+            throw new CheckFailure(Messages.join(Messages.text("expect.wrong-value", where, context, show(expected),
+                    show(actual)), hint));
         }
     }
 
@@ -110,20 +110,17 @@ public final class Expect {
                     return;
                 }
             }
-            throw new CheckFailure(Messages.text("expect.wrong-exception", where, StudentFacingFailures.typeOf(e), context,
-                    names(types)) + tail(hint));
+            throw new CheckFailure(Messages.join(Messages.text("expect.wrong-exception", where,
+                    StudentFacingFailures.typeOf(e), context, names(types)), hint));
         }
-        throw new CheckFailure(Messages.text("expect.accepted-bad-input", where, context, names(types)) + tail(hint));
+        throw new CheckFailure(Messages.join(Messages.text("expect.accepted-bad-input", where, context, names(types)),
+                hint));
     }
 
     private static String names(Class<?>[] types) {
         return String.join(Messages.text("expect.or"), java.util.Arrays.stream(types).map(Class::getSimpleName).toList());
     }
 
-    /** @return " " + hint, or "" for no hint */
-    static String tail(String hint) {
-        return hint == null || hint.isEmpty() ? "" : " " + hint;
-    }
 
     /** @return a short, readable form of a number */
     public static String fmt(double v) {

@@ -67,7 +67,7 @@ final class MatrixArguments {
     /** Fails when the call returned its argument object itself (visible only in-process). */
     static void notTheArgument(String method, String argument, Object argumentObject, Object result, String hint) {
         if (result == argumentObject) {
-            throw new CheckFailure(Messages.text("matrix.returned-argument", method, argument) + " " + hint);
+            throw new CheckFailure(Messages.join(Messages.text("matrix.returned-argument", method, argument), hint));
         }
     }
 }

@@ -261,7 +261,7 @@ class SgdChecksTest {
         Map<String, CheckResult> zh = runInChinese(Bug.ADDS_GRADIENT);
         assertNoSgdEnglish(assertFails(zh, "sgd.step.fixtures", "Sgd.step 的块 U", "测试用例“step", "η = ",
                 "最可能的原因：加上了梯度（θ + η g），而不是减去它", "θ' = θ − η g"));
-        CheckResult descends = assertFails(zh, "sgd.step.descends", "损失上升了或没有变", "最可能的原因", "seed");
+        CheckResult descends = assertFails(zh, "sgd.step.descends", "损失上升了或没有变", "最可能的原因", "随机种子");
         assertNoSgdEnglish(descends);
         // the same losses, learning rate and expectation as the English message gives
         String[] en = facts("L\\(θ\\) = (\\S+) before the step, L\\(θ'\\) = (\\S+) after it \\(η = (\\S+), expected about "
@@ -280,7 +280,7 @@ class SgdChecksTest {
     @Test
     void clippingBugsInChinese() {
         CheckResult normZh = assertFails(runInChinese(Bug.NORM_WITHOUT_DB_Y), "sgd.clip-norm.property",
-                "看起来计算范数时漏掉了块 db_y", "dU、dW、dV、db_a、db_y", "seed");
+                "看起来计算范数时漏掉了块 db_y", "dU、dW、dV、db_a、db_y", "随机种子");
         assertNoSgdEnglish(normZh);
         String[] en = facts("has norm (\\S+), above the bound c = (\\S+) \\(‖g‖ was (\\S+)\\)\\.",
                 run(Bug.NORM_WITHOUT_DB_Y).get("sgd.clip-norm.property").message());

@@ -301,7 +301,7 @@ class VocabularyChecksTest {
                     "恰好出现 minCount = 2 次的词元", "你用的是 >，而不是 >=");
             assertFails(run(buggy(Bug.MESSAGE_WITHOUT_RANGE), CHECKS), "vocabulary.bad-id", "size() 为 13 的词典",
                     "消息“bad id”没有说明期望的范围", "\"id must be in 0 … 12, but was 40\"");
-            assertFails(run(buggy(Bug.DECODE_KEEPS_MARKERS), CHECKS), "vocabulary.property.consistent", "seed", "个句子",
+            assertFails(run(buggy(Bug.DECODE_KEEPS_MARKERS), CHECKS), "vocabulary.property.consistent", "随机种子", "个句子",
                     "个不同的词元", "Vocabulary.decode(encode(", "但期望", "decode 必须去掉 <start> 和 <end>（id 0 和 1）");
         } finally {
             Messages.use(before);
