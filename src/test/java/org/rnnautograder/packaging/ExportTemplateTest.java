@@ -255,6 +255,13 @@ class ExportTemplateTest {
         Path cached = m2.resolve("org/rnnautograder/rnn-autograder/0.1.0/_remote.repositories");
         assertTrue(Files.readString(cached).contains("rnn-autograder-0.1.0.jar>" + TemplateExporter.REPO_ID), Files.readString(cached));
 
+        // student mode in Chinese: -Drnn.lang=zh reaches the checks through the pom's Surefire configuration
+        PackagingSupport.Outcome zh = PackagingSupport.run(repo, Map.of(), List.of("mvn", "-B", "-q", "test", "-Drnn.lang=zh"));
+        assertEquals(1, zh.code(), zh.output());
+        assertTrue(zh.output().contains("RnnCell.forward — 尚未实现") && zh.output().contains("合计"), zh.output());
+        assertTrue(Pattern.compile("(?m)^Points 0/\\d+$").matcher(zh.output()).find(), "the last line stays machine-read: "
+                + zh.output());
+
         // the reference's code in the student's repository scores every public point
         Path src = repo.resolve("src/main/java");
         PackagingSupport.deleteTree(src);

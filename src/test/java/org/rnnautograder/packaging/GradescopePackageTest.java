@@ -29,11 +29,13 @@ import org.rnnautograder.fixtures.Json;
  * example, 0 with a message for code that does not compile or an empty upload.
  */
 class GradescopePackageTest {
-    private static Path zip(Path tmp) throws IOException {
+    private static Path zip(Path tmp, String... more) throws IOException {
         Path jar = PackagingSupport.shadedJar(Files.createDirectories(tmp.resolve("jar")));
         Path zip = tmp.resolve("autograder.zip");
-        ExportTemplateTest.Cli c = ExportTemplateTest.cli("gradescope-package", zip.toString(), "--jar", jar.toString(),
-                "--seed", "424242", "--reference", PackagingSupport.ROOT.resolve("reference-solutions").toString());
+        List<String> args = new java.util.ArrayList<>(List.of("gradescope-package", zip.toString(), "--jar", jar.toString(),
+                "--seed", "424242", "--reference", PackagingSupport.ROOT.resolve("reference-solutions").toString()));
+        args.addAll(List.of(more));
+        ExportTemplateTest.Cli c = ExportTemplateTest.cli(args.toArray(String[]::new));
         assertEquals(0, c.code(), c.err() + c.out());
         return zip;
     }
@@ -125,5 +127,24 @@ class GradescopePackageTest {
         JsonNode broken = grade(root, PackagingSupport.ROOT.resolve("examples/does-not-compile"));
         assertEquals(0.0, broken.get("score").asDouble());
         assertTrue(broken.get("output").asText().contains("does not compile"), broken.toString());
+    }
+
+    @Test
+    void aChinesePackageGivesChineseFeedback(@TempDir Path tmp) throws Exception {
+        Path zip = zip(tmp, "--lang", "zh");
+        Path root = autograderRoot(zip, tmp.resolve("autograder"));
+        assertTrue(Files.readString(root.resolve("source/autograder.env")).contains("RNN_AUTOGRADER_LANG=zh"));
+
+        JsonNode empty = grade(root, null);
+        assertEquals(0.0, empty.get("score").asDouble());
+        assertTrue(empty.get("output").asText().contains("没有 Java 源文件"), "the script's own message is Chinese: " + empty);
+
+        JsonNode buggy = grade(root, PackagingSupport.ROOT.resolve("examples/loss-averaged"));
+        assertTrue(buggy.get("score").asDouble() < 100.0, buggy.toString());
+        assertTrue(buggy.toString().contains("你对时间取了平均"), "the cause is named in Chinese: " + buggy);
+        assertTrue(buggy.get("output").asText().startsWith("得分"), buggy.get("output").asText());
+        for (JsonNode test : buggy.get("tests")) {
+            assertTrue(List.of("passed", "failed").contains(test.get("status").asText()), "status stays machine-read: " + test);
+        }
     }
 }
