@@ -78,7 +78,7 @@ class ChineseReportsTest {
             }
         }
         assertTrue(rows.get(3).endsWith("  5 分"), rows.get(3));
-        assertEquals(66, ScoreTable.displayWidth(rows.get(3)), "Rnn's row reaches the last column with 5 分");
+        assertEquals(66, DisplayWidth.of(rows.get(3)), "Rnn's row reaches the last column with 5 分");
     }
 
     /** @return the display column at which each run of non-space characters ends */
@@ -93,7 +93,7 @@ class ChineseReportsTest {
                 ends.add(column);
             }
             inRun = !space;
-            column += ScoreTable.displayWidth(new String(Character.toChars(cp)));
+            column += DisplayWidth.of(new String(Character.toChars(cp)));
             i += Character.charCount(cp);
         }
         if (inRun) {
@@ -104,21 +104,21 @@ class ChineseReportsTest {
 
     @Test
     void displayWidthCountsWideCharactersTwice() {
-        assertEquals(3, ScoreTable.displayWidth("abc"));
-        assertEquals(4, ScoreTable.displayWidth("组件"));
-        assertEquals(10, ScoreTable.displayWidth("由老师评分"));
-        assertEquals(2, ScoreTable.displayWidth("："), "full-width punctuation");
-        assertEquals(2, ScoreTable.displayWidth("Ａ"), "full-width Latin");
-        assertEquals(2, ScoreTable.displayWidth("😀"), "an emoji, one code point of two chars");
-        assertEquals(2, ScoreTable.displayWidth("한"));
-        assertEquals(1, ScoreTable.displayWidth("e\u0301"), "a combining accent takes no column");
-        assertEquals(1, ScoreTable.displayWidth("—"));
-        assertEquals(1, ScoreTable.displayWidth("✗"));
-        assertEquals("组件" + " ".repeat(12), ScoreTable.padRight("组件", 16));
-        assertEquals(" ".repeat(6) + "得分", ScoreTable.padLeft("得分", 10));
+        assertEquals(3, DisplayWidth.of("abc"));
+        assertEquals(4, DisplayWidth.of("组件"));
+        assertEquals(10, DisplayWidth.of("由老师评分"));
+        assertEquals(2, DisplayWidth.of("："), "full-width punctuation");
+        assertEquals(2, DisplayWidth.of("Ａ"), "full-width Latin");
+        assertEquals(2, DisplayWidth.of("😀"), "an emoji, one code point of two chars");
+        assertEquals(2, DisplayWidth.of("한"));
+        assertEquals(1, DisplayWidth.of("e\u0301"), "a combining accent takes no column");
+        assertEquals(1, DisplayWidth.of("—"));
+        assertEquals(1, DisplayWidth.of("✗"));
+        assertEquals("组件" + " ".repeat(12), DisplayWidth.padRight("组件", 16));
+        assertEquals(" ".repeat(6) + "得分", DisplayWidth.padLeft("得分", 10));
         assertEquals(String.format("%-16s|%10s", "OneHot", "2/5"),
-                ScoreTable.padRight("OneHot", 16) + "|" + ScoreTable.padLeft("2/5", 10), "as String.format for ASCII");
-        assertEquals("toolongforthis", ScoreTable.padLeft("toolongforthis", 4), "never cut");
+                DisplayWidth.padRight("OneHot", 16) + "|" + DisplayWidth.padLeft("2/5", 10), "as String.format for ASCII");
+        assertEquals("toolongforthis", DisplayWidth.padLeft("toolongforthis", 4), "never cut");
     }
 
     @Test
