@@ -452,7 +452,7 @@ class LanguageModelChecksTest {
     @Test
     void parametersNeverUpdatedIsExplainedInChinese() {
         Map<String, CheckResult> r = runInChinese(Bug.PARAMS_NOT_UPDATED);
-        CheckResult loss = assertFails(r, "lm.train.loss-falls", "LanguageModel.train：每个词元的损失只从 3.61473（第 1 轮）降到了 3.61473（第 40 轮）", "按码点切分", "损失从未变化", "θ = sgd.step(θ, g, η)", "请先修好它们");
+        CheckResult loss = assertFails(r, "lm.train.loss-falls", "LanguageModel.train：每个词元的损失只从 3.61473（第 1 轮）降到了 3.61473（第 40 轮）", "按码位切分", "损失从未变化", "θ = sgd.step(θ, g, η)", "请先修好它们");
         assertFalse(loss.message().contains("never changed"), loss.message());
         assertFails(r, "lm.train.memorises", "训练之后（", "而不是记住的句子", "lm.train.loss-falls");
         assertFails(r, "lm.reference", "lossHistory[0]（第 1 轮）不对", "第一轮就已经不同",
@@ -470,7 +470,7 @@ class LanguageModelChecksTest {
     void completionBugsAreExplainedInChinese() {
         CheckResult state = assertFails(runInChinese(Bug.STATE_RESET), "lm.complete.fixtures",
                 "LanguageModel.complete（前缀 [a, b]，maxNewTokens 8，贪心）", "第一个错误的词元是前缀之后的第 6 个。",
-                "把 s_t 从这一步带到下一步", "LanguageModel.complete 会调用你的 OneHot、RnnCell");
+                "把 s_t 从这个时刻带到下一个时刻", "LanguageModel.complete 会调用你的 OneHot、RnnCell");
         assertFalse(state.message().contains("carry s_t"), state.message());
         assertFails(runInChinese(Bug.APPENDS_END), "lm.complete.fixtures", "<end> 让生成停止", "[the, cat, sat, <end>]");
         Map<String, CheckResult> shared = runInChinese(Bug.SHARED_RANDOM);
