@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.rnnautograder.fixtures.Json;
+import org.rnnautograder.grading.CheckResult;
 import org.rnnautograder.grading.SubmissionResult;
 import org.rnnautograder.report.AtomicFiles;
 import org.rnnautograder.report.ReportWriter;
@@ -105,7 +106,7 @@ public final class ShardMerger {
         return new Merged(all, duplicates, notes);
     }
 
-    /** @return whether two results are the same grading, ignoring the execution time */
+    /** @return whether two results are the same grading, ignoring the execution times (whole and per check) */
     public static boolean sameApartFromTime(SubmissionResult a, SubmissionResult b) {
         try {
             return Json.MAPPER.valueToTree(withoutTime(a)).equals(Json.MAPPER.valueToTree(withoutTime(b)));
@@ -115,7 +116,8 @@ public final class ShardMerger {
     }
 
     private static SubmissionResult withoutTime(SubmissionResult r) {
-        return new SubmissionResult(r.submission(), r.status(), r.checks(), r.outputs(), r.evidence(), r.compileErrors(),
+        List<CheckResult> checks = r.checks().stream().map(c -> c.withSeconds(0)).toList();
+        return new SubmissionResult(r.submission(), r.status(), checks, r.outputs(), r.evidence(), r.compileErrors(),
                 r.message(), r.score(), r.maxScore(), 0, r.seed(), r.autograderVersion(), r.fixturesHash(), r.isolation());
     }
 

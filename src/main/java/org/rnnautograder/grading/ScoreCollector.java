@@ -4,8 +4,10 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -22,6 +24,8 @@ import org.rnnautograder.suite.ComponentChecks;
 public class ScoreCollector implements TestExecutionListener {
     private final Rubric rubric;
     private final List<CheckResult> results = Collections.synchronizedList(new ArrayList<>());
+    /** unique id of a running check → System.nanoTime() at its start */
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
 
     public ScoreCollector(Rubric rubric) {
         this.rubric = rubric;
@@ -40,11 +44,20 @@ public class ScoreCollector implements TestExecutionListener {
     }
 
     @Override
+    public void executionStarted(TestIdentifier test) {
+        if (checkMethod(test) != null) {
+            started.put(test.getUniqueId(), System.nanoTime());
+        }
+    }
+
+    @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult outcome) {
         Method m = checkMethod(test);
         if (m == null) {
             return;
         }
+        Long start = started.remove(test.getUniqueId());
+        double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
         Throwable t = outcome.getThrowable().orElse(null);
         CheckResult.Status status = switch (outcome.getStatus()) {
             case SUCCESSFUL -> CheckResult.Status.PASSED;
@@ -52,7 +65,7 @@ public class ScoreCollector implements TestExecutionListener {
             case FAILED -> t instanceof CheckFailure f && f.kind() == CheckFailure.Kind.NOT_IMPLEMENTED
                     ? CheckResult.Status.NOT_IMPLEMENTED : CheckResult.Status.FAILED;
         };
-        results.add(result(m, status, t == null ? "" : String.valueOf(t.getMessage())));
+        results.add(result(m, status, t == null ? "" : String.valueOf(t.getMessage())).withSeconds(seconds));
     }
 
     private CheckResult result(Method m, CheckResult.Status status, String message) {

@@ -40,7 +40,7 @@ public final class SuiteRunner {
      * @param checks   one result per check, in suite order
      * @param outputs  check id → captured output (only non-empty ones)
      * @param evidence check id → named series
-     * @param millis   check id → wall time of the check in ms
+     * @param millis   check id → wall time of the check in ms (its {@link CheckResult#seconds()}), for checks that ran
      */
     public record Run(List<CheckResult> checks, Map<String, String> outputs, Map<String, Map<String, double[]>> evidence,
             Map<String, Long> millis) {}
@@ -131,15 +131,13 @@ public final class SuiteRunner {
      */
     public static Run run(Rubric rubric, Supplier<String> takeOutput, Class<?>... checkClasses) {
         Map<String, String> outputs = new LinkedHashMap<>();
-        Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, Long> millis = new LinkedHashMap<>();
         Evidence.drain();
         ScoreCollector collector = new ScoreCollector(rubric) {
             @Override
             public void executionStarted(TestIdentifier test) {
+                super.executionStarted(test);
                 checkId(test).ifPresent(id -> {
                     Evidence.begin(id);
-                    started.put(id, System.nanoTime());
                     if (takeOutput != null) {
                         takeOutput.get(); // output between checks belongs to no check
                     }
@@ -150,10 +148,6 @@ public final class SuiteRunner {
             public void executionFinished(TestIdentifier test, TestExecutionResult outcome) {
                 super.executionFinished(test, outcome);
                 checkId(test).ifPresent(id -> {
-                    Long start = started.get(id);
-                    if (start != null) {
-                        millis.put(id, (System.nanoTime() - start) / 1_000_000);
-                    }
                     String printed = takeOutput == null ? "" : takeOutput.get();
                     if (printed != null && !printed.isEmpty()) {
                         outputs.put(id, printed);
@@ -162,7 +156,11 @@ public final class SuiteRunner {
             }
         };
         launcher().execute(request(checkClasses), collector);
-        return new Run(collector.results(), outputs, Evidence.drain(), millis);
+        List<CheckResult> results = collector.results();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        results.stream().filter(r -> r.status() != CheckResult.Status.SKIPPED)
+                .forEach(r -> millis.put(r.id(), (long) (r.seconds() * 1000)));
+        return new Run(results, outputs, Evidence.drain(), millis);
     }
 
     private static java.util.Optional<String> checkId(TestIdentifier test) {

@@ -23,8 +23,8 @@ import org.w3c.dom.Element;
  * isolation, status), one {@code testcase} per check (classname "rnn.&lt;Component&gt;", name "id title"), with
  * {@code failure} for FAILED and NOT_IMPLEMENTED, {@code skipped} for SKIPPED, and {@code system-out} holding what the
  * student's code printed. A submission that did not run gets one more testcase, "rnn.Submission" / "load", with an
- * {@code error}. Checks carry no timing of their own, so their {@code time} is 0. Characters XML 1.0 forbids are
- * removed; everything else is escaped by the serializer.
+ * {@code error}. A check's {@code time} is how long it ran ({@link CheckResult#seconds()}). Characters XML 1.0
+ * forbids are removed; everything else is escaped by the serializer.
  */
 public final class JUnitXmlReport {
     private JUnitXmlReport() {}
@@ -71,7 +71,7 @@ public final class JUnitXmlReport {
                 Element tc = child(suite, "testcase");
                 attr(tc, "name", c.id() + " " + c.title());
                 attr(tc, "classname", "rnn." + c.component());
-                attr(tc, "time", "0");
+                attr(tc, "time", seconds(c.seconds()));
                 switch (c.status()) {
                     case FAILED, NOT_IMPLEMENTED -> {
                         Element failure = child(tc, "failure");

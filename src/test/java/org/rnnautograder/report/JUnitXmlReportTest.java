@@ -85,7 +85,7 @@ class JUnitXmlReportTest {
         Element oh2 = (Element) cases.item(1);
         assertEquals("rnn.OneHot", oh2.getAttribute("classname"));
         assertEquals("oh.2 softmax sums to 1", oh2.getAttribute("name"));
-        assertTrue(oh2.hasAttribute("time"));
+        assertEquals("0.000", oh2.getAttribute("time"), "a check with no recorded time");
         Element failure = (Element) oh2.getElementsByTagName("failure").item(0);
         assertEquals("WrongResult", failure.getAttribute("type"));
         assertEquals("softmax(z) is wrong for z = [1, 2, 3] (column 0):", failure.getAttribute("message"));
@@ -116,5 +116,17 @@ class JUnitXmlReportTest {
         assertTrue(failure.getTextContent().contains("a<b>&\"' ]]> 中文 \uD83D\uDE00"), failure.getTextContent());
         assertFalse(xml.contains("&#55357;"), "supplementary characters are written as UTF-8, not as surrogate refs");
         assertEquals("0.000", suite.getAttribute("time"));
+    }
+
+    @Test
+    void aCheckReportsHowLongItRan() throws Exception {
+        SubmissionResult r = Samples.failing();
+        List<CheckResult> timed = r.checks().stream().map(c -> c.withSeconds(c.id().equals("oh.2") ? 0.25 : 1.5)).toList();
+        SubmissionResult withTimes = new SubmissionResult(r.submission(), r.status(), timed, r.outputs(), r.evidence(),
+                r.compileErrors(), r.message(), r.score(), r.maxScore(), r.executionSeconds(), r.seed(),
+                r.autograderVersion(), r.fixturesHash(), r.isolation());
+        NodeList cases = suite(withTimes).getElementsByTagName("testcase");
+        assertEquals("1.500", ((Element) cases.item(0)).getAttribute("time"));
+        assertEquals("0.250", ((Element) cases.item(1)).getAttribute("time"));
     }
 }

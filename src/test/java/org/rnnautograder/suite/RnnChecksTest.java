@@ -71,22 +71,17 @@ class RnnChecksTest {
     }
 
     @Test
-    void referenceScoresFullPointsOnEveryCheckFastly() {
+    void referenceScoresFullPointsAndEveryCheckRecordsItsTime() {
         SuiteHarness.assertAllPass(run(new RnnSubmission()), CELL_CHECKS.length + RNN_CHECKS.length, 40, "reference");
-        // warm run (the first one also loads classes and the fixtures): each check < 2 s, each component < 5 s
-        SuiteRunner.Run warm = SuiteHarness.runFull(new RnnSubmission(), new RnnSubmission(), SuiteHarness.SEED + 1, CHECK_CLASSES);
-        long cell = 0, rnn = 0;
-        for (Map.Entry<String, Long> e : warm.millis().entrySet()) {
-            assertTrue(e.getValue() < 2000, e.getKey() + " took " + e.getValue() + " ms");
-            if (e.getKey().startsWith("rnncell.")) {
-                cell += e.getValue();
-            } else {
-                rnn += e.getValue();
-            }
+        // how long each check ran is recorded (junit.xml reports it); how long is a benchmark's business
+        // (bench-grade), not a test's: no bound on the times here
+        SuiteRunner.Run run = SuiteHarness.runFull(new RnnSubmission(), new RnnSubmission(), SuiteHarness.SEED + 1, CHECK_CLASSES);
+        for (CheckResult r : run.checks()) {
+            assertTrue(r.seconds() > 0 && Double.isFinite(r.seconds()), r.id() + " ran, so it has a time: " + r.seconds());
+            assertEquals((long) (r.seconds() * 1000), run.millis().get(r.id()), r.id());
         }
-        assertTrue(cell < 5000 && rnn < 5000, "RnnCell " + cell + " ms, Rnn " + rnn + " ms: " + warm.millis());
         if (Boolean.getBoolean("rnn.checks.print")) {
-            System.out.println("check times (ms): " + warm.millis());
+            System.out.println("check times (ms): " + run.millis());
         }
     }
 
