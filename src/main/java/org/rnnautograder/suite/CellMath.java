@@ -10,6 +10,7 @@ import org.rnnautograder.assignment.CellGradients;
 import org.rnnautograder.assignment.CellOutput;
 import org.rnnautograder.assignment.RnnGradients;
 import org.rnnautograder.assignment.RnnParameters;
+import org.rnnautograder.gradcheck.BugModel;
 import org.rnnautograder.i18n.Messages;
 
 /**
@@ -154,7 +155,10 @@ final class CellMath {
 
     // ------------------------------------------------------------------ backward
 
-    /** Typical mistakes of the backward step, each with the sentence a student reads (rnncell.backward-bug.*). */
+    /**
+     * Typical mistakes of the backward step, each with the sentence a student reads (rnncell.backward-bug.*; the
+     * mistakes the BPTT doctor also knows use its {@link BugModel} sentence).
+     */
     enum BackwardBug {
         DS_NEXT_DROPPED, S_T_FOR_S_PREV, G1_PRIME_OF_S, TANH_PRIME_OF_Z, G1_PRIME_MISSING, RELU_PRIME_AT_ZERO,
         DW_TRANSPOSED, W_FOR_W_TRANSPOSE, DS_PREV_FROM_DS, DV_USES_S_PREV, DU_ONE_HOT, B_A_MISSING_IN_Z, SIGN_FLIPPED;
@@ -165,10 +169,10 @@ final class CellMath {
                 case DS_NEXT_DROPPED -> Messages.text("rnncell.backward-bug.ds-next-dropped");
                 case S_T_FOR_S_PREV -> Messages.text("rnncell.backward-bug.s-t-for-s-prev");
                 case G1_PRIME_OF_S -> Messages.text("rnncell.backward-bug.g1-prime-of-s");
-                case TANH_PRIME_OF_Z -> Messages.text("rnncell.backward-bug.tanh-prime-of-z");
-                case G1_PRIME_MISSING -> Messages.text("rnncell.backward-bug.g1-prime-missing");
+                case TANH_PRIME_OF_Z -> BugModel.TANH_PRIME_OF_Z.explanation();
+                case G1_PRIME_MISSING -> BugModel.G1_PRIME_MISSING.explanation();
                 case RELU_PRIME_AT_ZERO -> Messages.text("rnncell.backward-bug.relu-prime-at-zero");
-                case DW_TRANSPOSED -> Messages.text("rnncell.backward-bug.dw-transposed");
+                case DW_TRANSPOSED -> BugModel.DW_TRANSPOSED.explanation();
                 case W_FOR_W_TRANSPOSE -> Messages.text("rnncell.backward-bug.w-for-w-transpose");
                 case DS_PREV_FROM_DS -> Messages.text("rnncell.backward-bug.ds-prev-from-ds");
                 case DV_USES_S_PREV -> Messages.text("rnncell.backward-bug.dv-uses-s-prev");

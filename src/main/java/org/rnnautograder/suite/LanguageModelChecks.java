@@ -48,7 +48,7 @@ public class LanguageModelChecks extends ComponentChecks {
     }
 
     private static String fixture(FixtureCase c) {
-        return Messages.text("lm.where.fixture", c.name());
+        return Messages.text("common.fixture", c.name());
     }
 
     // ------------------------------------------------------------------ trainingPairs
@@ -232,11 +232,11 @@ public class LanguageModelChecks extends ComponentChecks {
         List<List<String>> sentences = mutableCopy(corpus);
         lm.trainingPairs(v, sentences, 2);
         Expect.equal(Messages.text("lm.where.argument", "LanguageModel.trainingPairs", "sentences"),
-                Messages.text("lm.where.after-call"), corpus, sentences,
+                Messages.text("common.after-the-call"), corpus, sentences,
                 Messages.text("lm.hint.sentences-modified", "trainingPairs"));
         lm.train(v, sentences, new TrainingConfig(4, 2, 0.1, 1.0, 2, 3, ActivationKind.TANH));
         Expect.equal(Messages.text("lm.where.argument", "LanguageModel.train", "sentences"),
-                Messages.text("lm.where.after-call"), corpus, sentences, Messages.text("lm.hint.sentences-modified", "train"));
+                Messages.text("common.after-the-call"), corpus, sentences, Messages.text("lm.hint.sentences-modified", "train"));
         RnnParameters params = randomModel(v.size(), 4, new Random(seed("lm.untouched")));
         params.b_y().set(Vocabulary.END_ID, 0, -30); // never <end>: maxNewTokens tokens are appended
         RnnParameters before = params.copy();
@@ -251,7 +251,7 @@ public class LanguageModelChecks extends ComponentChecks {
             for (int b = 0; b < 5; b++) {
                 Expect.close(Messages.text("lm.where.argument-block", "LanguageModel.complete", "params",
                                 RnnParameters.BLOCKS.get(b)),
-                        Messages.text("lm.where.after-call"), before.blocks().get(b), params.blocks().get(b), Tolerance.EXACT,
+                        Messages.text("common.after-the-call"), before.blocks().get(b), params.blocks().get(b), Tolerance.EXACT,
                         Messages.text("lm.hint.params-modified"));
             }
         }

@@ -19,14 +19,14 @@ public class OneHotChecks extends ComponentChecks {
         OneHot oneHot = student().oneHot();
         for (FixtureCase c : FIXTURES.forMethod("encode")) {
             int id = c.input("id", Integer.class), size = c.input("size", Integer.class);
-            Expect.close("OneHot.encode(" + id + ", " + size + ")", Messages.text("onehot.where.fixture", c.name()),
+            Expect.close("OneHot.encode(" + id + ", " + size + ")", Messages.text("common.fixture", c.name()),
                     c.expectedMatrix("x"), oneHot.encode(id, size), c.tolerance(), Messages.text("onehot.hint.encode"));
         }
         for (FixtureCase c : FIXTURES.forMethod("encodeSequence")) {
             int[] ids = c.input("ids", int[].class);
             List<SimpleMatrix> want = c.expected("xs", new com.fasterxml.jackson.core.type.TypeReference<List<SimpleMatrix>>() {});
             List<SimpleMatrix> got = oneHot.encodeSequence(ids, c.input("size", Integer.class));
-            String fixture = Messages.text("onehot.where.fixture", c.name());
+            String fixture = Messages.text("common.fixture", c.name());
             Expect.equal(Messages.text("onehot.where.sequence-length"), fixture, want.size(), got == null ? null : got.size(),
                     Messages.text("onehot.hint.sequence-length"));
             for (int t = 0; t < want.size(); t++) {
@@ -41,7 +41,7 @@ public class OneHotChecks extends ComponentChecks {
     void decodeFixtures() {
         OneHot oneHot = student().oneHot();
         for (FixtureCase c : FIXTURES.forMethod("decode")) {
-            Expect.equal("OneHot.decode", Messages.text("onehot.where.fixture", c.name()), c.expected("id", Integer.class),
+            Expect.equal("OneHot.decode", Messages.text("common.fixture", c.name()), c.expected("id", Integer.class),
                     oneHot.decode(c.inputMatrix("x")), Messages.text("onehot.hint.decode"));
         }
     }
@@ -92,7 +92,7 @@ public class OneHotChecks extends ComponentChecks {
         SimpleMatrix x = new SimpleMatrix(new double[][] {{0.2}, {0.5}, {0.3}});
         SimpleMatrix copy = x.copy();
         oneHot.decode(x);
-        String afterTheCall = Messages.text("onehot.where.after-the-call");
+        String afterTheCall = Messages.text("common.after-the-call");
         Expect.close(Messages.text("onehot.where.decode-argument"), afterTheCall, copy, x,
                 org.rnnautograder.fixtures.Tolerance.EXACT, Messages.text("onehot.hint.decode-argument"));
         int[] ids = {2, 0, 1};

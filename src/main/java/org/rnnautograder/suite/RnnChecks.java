@@ -113,7 +113,7 @@ public class RnnChecks extends ComponentChecks {
             int[] targets = c.input("targets", int[].class);
             RnnTrace trace = new RnnTrace(c.input("states", LIST), c.input("outputs", LIST));
             RnnGradients got = student().rnn(g1).backward(p.copy(), CellMath.copyAll(xs), copy(trace), targets.clone());
-            requireGradients(got, p, Messages.text("rnn.where.fixture", c.name()));
+            requireGradients(got, p, Messages.text("common.fixture", c.name()));
             for (int b = 0; b < 5; b++) {
                 String name = "d" + RnnParameters.BLOCKS.get(b);
                 CellMath.close("Rnn.backward: " + name,
@@ -233,7 +233,7 @@ public class RnnChecks extends ComponentChecks {
             for (int t = 1; t <= trace.T(); t++) {
                 CellMath.unchanged("Rnn.backward", "trace.o(" + t + ")", before.o(t), trace.o(t));
             }
-            Expect.equal(Messages.text("rnn.where.targets"), Messages.text("rnn.where.after-call"),
+            Expect.equal(Messages.text("rnn.where.targets"), Messages.text("common.after-the-call"),
                     Arrays.toString(prob.targets()), Arrays.toString(targets), Messages.text("rnn.hint.targets"));
         }
     }
@@ -310,7 +310,7 @@ public class RnnChecks extends ComponentChecks {
     }
 
     private static void xsUnchanged(String method, List<SimpleMatrix> before, List<SimpleMatrix> after) {
-        Expect.equal(Messages.text("rnn.where.xs-count", method), Messages.text("rnn.where.after-call"), before.size(),
+        Expect.equal(Messages.text("rnn.where.xs-count", method), Messages.text("common.after-the-call"), before.size(),
                 after.size(), Messages.text("rnn.hint.xs-count"));
         for (int t = 0; t < before.size(); t++) {
             CellMath.unchanged(method, "xs.get(" + t + ") (x_" + (t + 1) + ")", before.get(t), after.get(t));

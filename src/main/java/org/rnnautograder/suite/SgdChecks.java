@@ -37,7 +37,7 @@ public class SgdChecks extends ComponentChecks {
             double lr = c.input("learningRate", Double.class);
             RnnParameters got = sgd.step(p.copy(), g.copy(), lr);
             compareStep(p, g, lr, c.expected("params", RnnParameters.class), got,
-                    Messages.text("sgd.context.fixture", c.name()), c.tolerance());
+                    Messages.text("common.fixture", c.name()), c.tolerance());
         }
     }
 
@@ -147,7 +147,7 @@ public class SgdChecks extends ComponentChecks {
             double maxValue = c.input("maxValue", Double.class);
             RnnGradients got = sgd.clipByValue(g.copy(), maxValue);
             compareGrads("Sgd.clipByValue(g, " + Expect.fmt(maxValue) + ")",
-                    Messages.text("sgd.context.fixture", c.name()), c.expected("grads", RnnGradients.class), got,
+                    Messages.text("common.fixture", c.name()), c.expected("grads", RnnGradients.class), got,
                     c.tolerance(), clipValueHint(g, maxValue, got));
         }
         Property.forAll(Messages.text("sgd.property.clip-value"), seed("sgd.clip-value"), 20,

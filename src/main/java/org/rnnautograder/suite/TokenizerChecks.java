@@ -41,7 +41,7 @@ public class TokenizerChecks extends ComponentChecks {
             }
             String text = c.input("text", String.class);
             expectTokens(kind, text, c.expected("tokens", STRINGS), tokenizer.tokenize(text),
-                    Messages.text("tokenizer.where.fixture", c.name()));
+                    Messages.text("common.fixture", c.name()));
         }
         for (FixtureCase c : FIXTURES.forMethod("detokenize")) {
             if (c.input("kind", TokenizerKind.class) != kind) {
@@ -49,7 +49,7 @@ public class TokenizerChecks extends ComponentChecks {
             }
             List<String> tokens = new ArrayList<>(c.input("tokens", STRINGS));
             expectText(kind, tokens, c.expected("text", String.class), tokenizer.detokenize(tokens),
-                    Messages.text("tokenizer.where.fixture", c.name()));
+                    Messages.text("common.fixture", c.name()));
         }
     }
 

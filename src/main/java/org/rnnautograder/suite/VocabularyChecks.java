@@ -73,7 +73,7 @@ public class VocabularyChecks extends ComponentChecks {
             int[] want = c.expected("ids", int[].class);
             int[] got = v.encode(new ArrayList<>(sentence));
             Expect.equal("Vocabulary.encode(" + TokenizerChecks.show(sentence) + ")",
-                    Messages.text("vocabulary.where.fixture", c.name()), want, got, diagnoseEncode(want, got));
+                    Messages.text("common.fixture", c.name()), want, got, diagnoseEncode(want, got));
         }
         for (FixtureCase c : FIXTURES.forMethod("decode")) {
             Vocabulary v = student().vocabulary(mutableCopy(c.input("sentences", SENTENCES)), c.input("minCount", Integer.class));
@@ -82,7 +82,7 @@ public class VocabularyChecks extends ComponentChecks {
             List<String> got = v.decode(ids.clone());
             if (!want.equals(got)) {
                 Expect.fail(Messages.text("vocabulary.fail.decode", Arrays.toString(ids),
-                        Messages.text("vocabulary.where.fixture", c.name()), TokenizerChecks.show(want),
+                        Messages.text("common.fixture", c.name()), TokenizerChecks.show(want),
                         TokenizerChecks.show(got), diagnoseDecode(want, got)));
             }
         }
@@ -202,7 +202,7 @@ public class VocabularyChecks extends ComponentChecks {
                 Messages.text("vocabulary.hint.sentences-modified"));
         Expect.that(List.of("the", "dog", "sat").equals(sentence), Messages.text("vocabulary.fail.sentence-modified",
                 sentence), Messages.text("vocabulary.hint.sentence-modified"));
-        Expect.equal(Messages.text("vocabulary.where.decode-argument"), Messages.text("vocabulary.where.after-the-call"),
+        Expect.equal(Messages.text("vocabulary.where.decode-argument"), Messages.text("common.after-the-call"),
                 "[0, 3, 2, 5, 1]", Arrays.toString(ids), Messages.text("vocabulary.hint.ids-modified"));
         int[] want = encoded == null ? null : encoded.clone();
         if (encoded != null) {
